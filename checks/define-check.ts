@@ -1,0 +1,109 @@
+import type { KindToNodeMappings, Node, SourceFile, SyntaxKind } from 'ts-morph';
+import type { Document } from 'yaml';
+import type { Dockerfile } from 'dockerfile-ast';
+import type { Factor, Location, Severity } from '../src/engine/finding.ts';
+import type { FileKind } from '../src/engine/file-kind.ts';
+import type { RepositoryView } from '../src/engine/repository.ts';
+
+/** The parsed form a detector reads; the engine parses each file at most once per form. */
+export type CheckNeed = 'text' | 'ast' | 'yaml' | 'dockerfile';
+
+/** Everything about a rule that is not its detector: docs, messages, what it applies to. */
+export interface CheckMeta<MessageId extends string = string> {
+  factor: Factor;
+  severity: Severity;
+  /** One line, imperative or descriptive: "Hard-coded listen port". */
+  title: string;
+  /** Why it matters, one paragraph. */
+  description: string;
+  /** What to do instead, one sentence. */
+  fix: string;
+  kinds: readonly FileKind[] | 'all';
+  needs: CheckNeed;
+  /** `repository`: the finding may sit on a line the change did not touch (DESIGN.md step 3). */
+  scope?: 'file' | 'repository';
+  /** Test code is exempt from factor rules; secret rules opt in. */
+  includeTests?: boolean;
+  /** Declared when the detector offers replacements; the engine refuses fixes otherwise. */
+  fixable?: boolean;
+  /** Rule ids this rule wins over when both report the same line. */
+  winsOver?: readonly string[];
+  /** Message templates by id; `{{name}}` is filled from the report's data. */
+  messages: Readonly<Record<MessageId, string>>;
+}
+
+/** A text edit by character offsets into the file's text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where a finding sits: a ts-morph node, a character range, or an explicit location. */
+export type ReportTarget = { node: Node } | { range: readonly [number, number] } | { loc: Location };
+
+export type ReportDescriptor<MessageId extends string> = ReportTarget & {
+  messageId: MessageId;
+  data?: Readonly<Record<string, string | number>>;
+  /** A lower (or higher) severity than the rule's default for this occurrence. */
+  severity?: Severity;
+  /** Edits that fix the finding; they must lie within the finding's lines. */
+  fix?: { description: string; edits: readonly TextEdit[] };
+};
+
+/** Settings from the configuration that detectors may read. */
+export interface CheckSettings {
+  /** Extra allowlist patterns for secret values (config `secrets.allow`). */
+  readonly secretAllowlist: readonly RegExp[];
+}
+
+/** What a detector sees: one file, lazily parsed, plus a read-only repository view. */
+export interface CheckContext<MessageId extends string = string> {
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly text: string;
+  readonly isTest: boolean;
+  readonly repo: RepositoryView;
+  readonly settings: CheckSettings;
+  /** Lines of `text`, without terminators. */
+  lines(): readonly string[];
+  /** The ts-morph source file (no type checker). Throws UnparsableFileError on syntax errors. */
+  ast(): SourceFile;
+  /** Descendants of one syntax kind, memoised per file and shared by all rules. */
+  ofKind<K extends SyntaxKind>(kind: K): readonly KindToNodeMappings[K][];
+  /** YAML (or JSON, a YAML subset) with node ranges. Throws UnparsableFileError. */
+  yaml(): Document.Parsed;
+  /** Throws UnparsableFileError when the file has no instructions at all. */
+  dockerfile(): Dockerfile;
+  /** 1-based location of a character range of this file. */
+  locate(start: number, end: number): Location;
+  /** A value computed once per file and shared by every rule on it. */
+  perFile<T>(key: string, compute: () => T): T;
+  /** A value computed once per engine run (repository-wide facts). */
+  perRun<T>(key: string, compute: () => T): T;
+  /** Another script of the repository, parsed once per run; undefined when unreadable. */
+  parseScript(filePath: string): SourceFile | undefined;
+  report(descriptor: ReportDescriptor<MessageId>): void;
+}
+
+export interface Check<MessageId extends string = string> {
+  /** `<factor-slug>/<rule-name>`, equal to the file's path under `checks/`. */
+  id: string;
+  meta: CheckMeta<MessageId>;
+  detect(context: CheckContext<MessageId>): void | Promise<void>;
+}
+
+/** Declares a rule. Message ids are typed from `meta.messages`, so a typo does not compile. */
+export function defineCheck<MessageId extends string>(check: Check<MessageId>): Check<MessageId> {
+  return check;
+}
+
+/** Thrown by a context parser: the engine skips the file, counts it and reports the reason. */
+export class UnparsableFileError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.name = 'UnparsableFileError';
+    this.line = line;
+  }
+}

@@ -1,0 +1,4 @@
+import type { Check } from '../define-check.ts';
+import noHardcodedPort from './no-hardcoded-port.ts';
+
+export const checks: readonly Check[] = [noHardcodedPort];

@@ -1,0 +1,3 @@
+import type { Check } from '../define-check.ts';
+
+export const checks: readonly Check[] = [];

@@ -1,0 +1,176 @@
+import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import type { KindToNodeMappings, SourceFile, SyntaxKind } from 'ts-morph';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  UnparsableFileError,
+  type Check,
+  type CheckContext,
+  type CheckSettings,
+  type ReportDescriptor,
+} from '../../checks/define-check.ts';
+import type { FileKind } from './file-kind.ts';
+import type { Location, Severity } from './finding.ts';
+import { LineIndex } from './line-index.ts';
+import type { RepositoryView } from './repository.ts';
+import type { ScriptParser } from './script-parser.ts';
+
+/** A report as the engine receives it, before suppressions, dedupe and fingerprints. */
+export interface RawReport {
+  check: Check;
+  location: Location;
+  message: string;
+  severity?: Severity;
+  fix?: { description: string; replacement: string };
+}
+
+/** State shared by every file of one engine run over one revision. */
+export interface RunState {
+  repo: RepositoryView;
+  parser: ScriptParser;
+  settings: CheckSettings;
+  memo: Map<string, unknown>;
+  /** Scripts parsed for repository-level rules, kept for the whole run. */
+  scripts: Map<string, SourceFile | undefined>;
+}
+
+/** One file's lazily parsed forms, shared by all rules that run on it. */
+export class FileAnalysis {
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly text: string;
+  readonly isTest: boolean;
+  readonly lineIndex: LineIndex;
+  readonly reports: RawReport[] = [];
+  readonly #run: RunState;
+  readonly #memo = new Map<string, unknown>();
+  #sourceFile: SourceFile | undefined;
+  #lines: readonly string[] | undefined;
+
+  constructor(run: RunState, filePath: string, kind: FileKind, text: string, isTest: boolean) {
+    this.#run = run;
+    this.path = filePath;
+    this.kind = kind;
+    this.text = text;
+    this.isTest = isTest;
+    this.lineIndex = new LineIndex(text);
+  }
+
+  /** The context one check sees of this file. */
+  contextFor<M extends string>(check: Check<M>): CheckContext<M> {
+    const file = this;
+    return {
+      path: this.path,
+      kind: this.kind,
+      text: this.text,
+      isTest: this.isTest,
+      repo: this.#run.repo,
+      settings: this.#run.settings,
+      lines: () => this.lines(),
+      ast: () => this.ast(),
+      ofKind: <K extends SyntaxKind>(kind: K) =>
+        this.memo(`ofKind:${kind}`, () => this.ast().getDescendantsOfKind(kind)) as readonly KindToNodeMappings[K][],
+      yaml: () => this.memo('yaml', () => parseYaml(this.text)),
+      dockerfile: () => this.memo('dockerfile', () => parseDockerfile(this.text)),
+      locate: (start, end) => this.lineIndex.locate(start, end),
+      perFile: (key, compute) => this.memo(key, compute),
+      perRun: (key, compute) => memoize(this.#run.memo, key, compute),
+      parseScript: (filePath) => parseRepositoryScript(this.#run, filePath),
+      report(descriptor: ReportDescriptor<M>) {
+        file.reports.push(file.toRawReport(check as Check, descriptor));
+      },
+    };
+  }
+
+  lines(): readonly string[] {
+    this.#lines ??= this.text.split(/\r?\n/);
+    return this.#lines;
+  }
+
+  ast(): SourceFile {
+    this.#sourceFile ??= this.#run.scripts.get(this.path) ?? this.#run.parser.parse(this.path, this.text);
+    return this.#sourceFile;
+  }
+
+  /** Frees the syntax tree once every rule has run. */
+  release(): void {
+    if (this.#sourceFile && !this.#run.scripts.has(this.path)) this.#run.parser.release(this.#sourceFile);
+    this.#sourceFile = undefined;
+    this.#memo.clear();
+  }
+
+  private memo<T>(key: string, compute: () => T): T {
+    return memoize(this.#memo, key, compute);
+  }
+
+  private toRawReport(check: Check, descriptor: ReportDescriptor<string>): RawReport {
+    const location = this.locationOf(descriptor);
+    const template = check.meta.messages[descriptor.messageId];
+    if (template === undefined) throw new Error(`${check.id} reported unknown messageId "${descriptor.messageId}"`);
+    const report: RawReport = { check, location, message: fillTemplate(template, descriptor.data) };
+    if (descriptor.severity) report.severity = descriptor.severity;
+    if (descriptor.fix) {
+      if (!check.meta.fixable) throw new Error(`${check.id} offered a fix but is not declared fixable`);
+      const replacement = this.lineIndex.replaceLines(location.line, location.endLine, descriptor.fix.edits);
+      if (replacement !== undefined) report.fix = { description: descriptor.fix.description, replacement };
+    }
+    return report;
+  }
+
+  private locationOf(descriptor: ReportDescriptor<string>): Location {
+    if ('loc' in descriptor) return descriptor.loc;
+    if ('range' in descriptor) return this.lineIndex.locate(descriptor.range[0], descriptor.range[1]);
+    const node = descriptor.node;
+    return this.lineIndex.locate(node.getStart(), node.getEnd());
+  }
+}
+
+function memoize<T>(memo: Map<string, unknown>, key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
+function fillTemplate(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+    data && name in data ? String(data[name]) : whole,
+  );
+}
+
+function parseYaml(text: string): Document.Parsed {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const error = document.errors[0];
+  if (error) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    throw new UnparsableFileError(`invalid ${looksLikeJson(text) ? 'JSON' : 'YAML'} at line ${line}: ${error.message.split('\n')[0]}`, line);
+  }
+  return document;
+}
+
+function looksLikeJson(text: string): boolean {
+  return /^\s*[{[]/.test(text);
+}
+
+function parseDockerfile(text: string): Dockerfile {
+  const dockerfile = DockerfileParser.parse(text);
+  if (dockerfile.getInstructions().length === 0 && text.trim() !== '') {
+    throw new UnparsableFileError('no Dockerfile instructions found');
+  }
+  return dockerfile;
+}
+
+function parseRepositoryScript(run: RunState, filePath: string): SourceFile | undefined {
+  if (run.scripts.has(filePath)) return run.scripts.get(filePath);
+  const text = run.repo.read(filePath);
+  let sourceFile: SourceFile | undefined;
+  if (text !== undefined) {
+    try {
+      sourceFile = run.parser.parse(filePath, text);
+    } catch (error) {
+      if (!(error instanceof UnparsableFileError)) throw error;
+    }
+  }
+  run.scripts.set(filePath, sourceFile);
+  return sourceFile;
+}

@@ -1,0 +1,92 @@
+import path from 'node:path/posix';
+import picomatch from 'picomatch';
+
+/**
+ * What a file is, as far as rules care. A rule declares the kinds it reads; the engine
+ * classifies each path once.
+ */
+export type FileKind =
+  | 'script'
+  | 'package-json'
+  | 'dockerfile'
+  | 'compose'
+  | 'procfile'
+  | 'env-file'
+  | 'yaml'
+  | 'json'
+  | 'text';
+
+export const FILE_KINDS: readonly FileKind[] = [
+  'script',
+  'package-json',
+  'dockerfile',
+  'compose',
+  'procfile',
+  'env-file',
+  'yaml',
+  'json',
+  'text',
+];
+
+const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
+
+/** Classifies a repository-relative, forward-slash path. */
+export function fileKindOf(filePath: string): FileKind {
+  const base = path.basename(filePath);
+  const lower = base.toLowerCase();
+  const ext = path.extname(lower);
+  if (SCRIPT_EXTENSIONS.has(ext) && !lower.endsWith('.d.ts')) return 'script';
+  if (base === 'package.json') return 'package-json';
+  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile')) {
+    return 'dockerfile';
+  }
+  if (/^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/.test(lower)) return 'compose';
+  if (base === 'Procfile' || /^Procfile\.[\w-]+$/.test(base)) return 'procfile';
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env-file';
+  if (ext === '.yml' || ext === '.yaml') return 'yaml';
+  if (ext === '.json') return 'json';
+  return 'text';
+}
+
+const TEST_PATH = picomatch(
+  [
+    '**/{test,tests,__tests__,__mocks__,fixtures,__fixtures__,spec,e2e}/**',
+    '**/*.{test,spec}.*',
+    '**/test_*.py',
+    '**/*_test.py',
+    '**/conftest.py',
+  ],
+  { dot: true },
+);
+
+/** Test code is exempt from factor rules (not from secret scanning). */
+export function isTestPath(filePath: string): boolean {
+  return TEST_PATH(filePath) || TEST_PATH(`./${filePath}`);
+}
+
+const VENDORED = picomatch(
+  ['**/{node_modules,vendor,third_party,bower_components,.git}/**'],
+  { dot: true },
+);
+const GENERATED = picomatch(
+  ['**/{dist,build,coverage,out,.next,.nuxt}/**', '**/*.min.{js,mjs,cjs,css}', '**/*.map', '**/*.d.ts'],
+  { dot: true },
+);
+
+/** Why a path is skipped by default, or undefined when it is analysed. */
+export function defaultSkipReason(filePath: string): 'vendored' | 'generated' | undefined {
+  const probe = `./${filePath}`;
+  if (VENDORED(probe)) return 'vendored';
+  if (GENERATED(probe)) return 'generated';
+  return undefined;
+}
+
+/** Files above this size are skipped and counted (DESIGN.md, CLI). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** A NUL byte in the first 8 KiB marks a binary file, as git decides it. */
+export function looksBinary(content: Uint8Array): boolean {
+  const end = Math.min(content.length, 8000);
+  for (let i = 0; i < end; i++) if (content[i] === 0) return true;
+  return false;
+}
