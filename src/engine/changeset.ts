@@ -24,11 +24,10 @@ export interface Changeset {
   /** The repository at the reviewed revision (head). */
   repo: RepositoryView;
   /**
-   * Diff mode: the repository at the merge base, and the base versions of the changed files
-   * (missing for files the change adds). Repository-level findings are new when their
-   * fingerprint is absent from a review of these.
+   * Diff mode: the repository at the merge base. Repository-level findings are new when their
+   * fingerprint is absent from a review of this revision.
    */
-  base?: { repo: RepositoryView; files: readonly ChangedFile[] };
+  base?: { repo: RepositoryView };
 }
 
 /** True when any line of `[start, end]` is in `added`. */

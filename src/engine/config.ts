@@ -37,7 +37,7 @@ const schema = z
   .object({
     fail_on: z.enum(['error', 'warning', 'notice', 'never']),
     rules: z.record(z.string(), ruleSetting),
-    factors: z.record(z.string().regex(/^(?:[1-9]|1[0-2])$/, 'factor must be a number from 1 to 12'), z.enum(['off', 'on'])),
+    factors: z.record(z.string(), z.enum(['off', 'on'])),
     ignore: z.array(z.string().min(1)),
     comments: z
       .object({
@@ -83,7 +83,7 @@ export function parseConfig(text: string, source: string, ruleIds: readonly stri
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const syntaxError = document.errors[0];
   if (syntaxError) {
-    const line = syntaxError.linePos?.[0].line;
+    const line = lineCounter.linePos(syntaxError.pos[0]).line;
     throw new ConfigError(`${source}${line ? `:${line}` : ''}: invalid YAML: ${firstLine(syntaxError.message)}`);
   }
   const raw: unknown = document.toJS() ?? {};
@@ -98,6 +98,11 @@ export function parseConfig(text: string, source: string, ruleIds: readonly stri
     throw new ConfigError(`${where(document, lineCounter, source, keyPath)}: ${what}`);
   }
   const value = parsed.data;
+  for (const factor of Object.keys(value.factors ?? {})) {
+    if (!/^(?:[1-9]|1[0-2])$/.test(factor)) {
+      throw new ConfigError(`${where(document, lineCounter, source, ['factors', factor])}: factor must be a number from 1 to 12`);
+    }
+  }
   for (const ruleId of Object.keys(value.rules ?? {})) {
     if (!ruleIds.includes(ruleId) && !isSecretWildcard(ruleId)) {
       throw new ConfigError(`${where(document, lineCounter, source, ['rules', ruleId])}: unknown rule${suggest(ruleId, ruleIds)}`);

@@ -61,7 +61,7 @@ const TEST_PATH = picomatch(
 
 /** Test code is exempt from factor rules (not from secret scanning). */
 export function isTestPath(filePath: string): boolean {
-  return TEST_PATH(filePath) || TEST_PATH(`./${filePath}`);
+  return TEST_PATH(filePath);
 }
 
 const VENDORED = picomatch(
@@ -75,9 +75,8 @@ const GENERATED = picomatch(
 
 /** Why a path is skipped by default, or undefined when it is analysed. */
 export function defaultSkipReason(filePath: string): 'vendored' | 'generated' | undefined {
-  const probe = `./${filePath}`;
-  if (VENDORED(probe)) return 'vendored';
-  if (GENERATED(probe)) return 'generated';
+  if (VENDORED(filePath)) return 'vendored';
+  if (GENERATED(filePath)) return 'generated';
   return undefined;
 }
 

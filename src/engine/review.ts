@@ -150,7 +150,7 @@ function skipReason(file: ChangedFile, ignored: (filePath: string) => boolean): 
   const byPath = defaultSkipReason(file.path);
   if (byPath) return { path: file.path, reason: byPath };
   const size = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength;
-  if (size > MAX_FILE_BYTES) return { path: file.path, reason: 'too-large', detail: `${size} bytes` };
+  if (size > MAX_FILE_BYTES) return { path: file.path, reason: 'too-large', detail: `over ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
   if (typeof file.content !== 'string' && looksBinary(file.content)) return { path: file.path, reason: 'binary' };
   if (typeof file.content === 'string' && file.content.includes('\0')) return { path: file.path, reason: 'binary' };
   return undefined;

@@ -1,0 +1,71 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { MAX_FILE_BYTES } from '../engine/file-kind.ts';
+import type { RepositoryView } from '../engine/repository.ts';
+import { gitRoot, listWorkTreeFiles } from './git.ts';
+
+/** Never descended into: version-control data and installed dependencies. */
+const NEVER_WALKED = ['**/.git/**', '**/node_modules/**'];
+
+/**
+ * The files of a directory on disk. In a git work tree: tracked and untracked files that
+ * .gitignore does not exclude (what a push would share); elsewhere every file below `root`.
+ */
+export class WorkTree implements RepositoryView {
+  readonly root: string;
+  readonly #paths: readonly string[];
+  readonly #known: ReadonlySet<string>;
+
+  constructor(root: string) {
+    this.root = root;
+    const isRepositoryRoot = gitRoot(root) === path.resolve(root);
+    const listed = isRepositoryRoot
+      ? listWorkTreeFiles(root).filter((filePath) => !filePath.split('/').includes('node_modules'))
+      : globSync('**/*', { cwd: root, dot: true, ignore: NEVER_WALKED, onlyFiles: true });
+    this.#paths = listed.filter((filePath) => isFile(path.join(root, filePath))).sort();
+    this.#known = new Set(this.#paths);
+  }
+
+  paths(): readonly string[] {
+    return this.#paths;
+  }
+
+  has(filePath: string): boolean {
+    return this.#known.has(filePath);
+  }
+
+  /** Text of a file up to the engine's size limit; undefined for larger or unreadable files. */
+  read(filePath: string): string | undefined {
+    const bytes = this.bytes(filePath);
+    return bytes && bytes.byteLength <= MAX_FILE_BYTES ? bytes.toString('utf8') : undefined;
+  }
+
+  /**
+   * Raw bytes, for the engine's binary and size checks: at most one byte over the size limit,
+   * so that a huge file is known to be too large without being read whole.
+   */
+  bytes(filePath: string): Buffer | undefined {
+    if (!this.#known.has(filePath)) return undefined;
+    let descriptor: number | undefined;
+    try {
+      descriptor = openSync(path.join(this.root, filePath), 'r');
+      const buffer = Buffer.alloc(Math.min(statSync(path.join(this.root, filePath)).size, MAX_FILE_BYTES + 1));
+      const length = readSync(descriptor, buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, length);
+    } catch {
+      return undefined;
+    } finally {
+      if (descriptor !== undefined) closeSync(descriptor);
+    }
+  }
+}
+
+/** Deleted-but-still-tracked files and links to directories are not files to review. */
+function isFile(absolutePath: string): boolean {
+  try {
+    return statSync(absolutePath).isFile();
+  } catch {
+    return false;
+  }
+}

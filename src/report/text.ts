@@ -1,0 +1,59 @@
+import { styleText } from 'node:util';
+import { FACTOR_NAMES, type Finding, type Report, type Severity } from '../engine/finding.ts';
+import { ruleInfo } from './rule-info.ts';
+
+const SEVERITY_STYLE: Readonly<Record<Severity, Parameters<typeof styleText>[0]>> = {
+  error: 'red',
+  warning: 'yellow',
+  notice: 'cyan',
+};
+
+/** Human-readable output for a terminal, grouped by file; colour only when asked (a TTY). */
+export function renderText(report: Report, options: { color: boolean }): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) =>
+    options.color ? styleText(style, text, { validateStream: false }) : text;
+  const lines: string[] = [];
+  const byPath = Map.groupBy(report.findings, (finding) => finding.path);
+  for (const [filePath, findings] of byPath) {
+    lines.push(paint('underline', filePath));
+    for (const finding of findings) lines.push(...renderFinding(finding, paint));
+    lines.push('');
+  }
+  lines.push(renderTotals(report, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderFinding(finding: Finding, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string[] {
+  const position = `${finding.line}:${finding.column}`.padEnd(8);
+  const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(8));
+  const factor = finding.factor === 0 ? '' : ` [${finding.factor} ${FACTOR_NAMES[finding.factor]}]`;
+  const status = finding.status ? ` (${finding.status})` : '';
+  const fix = finding.fix?.description ?? ruleInfo(finding.ruleId)?.fix;
+  return [
+    `  ${position}${severity}${finding.message}  ${paint('dim', finding.ruleId)}${paint('dim', factor)}${status}`,
+    ...(fix ? [`  ${' '.repeat(16)}${paint('green', 'fix:')} ${fix}`] : []),
+  ];
+}
+
+function renderTotals(report: Report, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string {
+  const { summary } = report;
+  const counted = report.findings.filter((finding) => finding.status !== 'existing');
+  const bySeverity = (severity: Severity) => counted.filter((finding) => finding.severity === severity).length;
+  const parts = (['error', 'warning', 'notice'] as const)
+    .map((severity) => [severity, bySeverity(severity)] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`);
+  const existing = report.findings.length - counted.length;
+  const headline =
+    counted.length === 0
+      ? paint('green', `✔ no ${existing > 0 ? 'new ' : ''}findings`)
+      : paint('bold', `✖ ${counted.length} ${report.findings.some((f) => f.status) ? 'new ' : ''}finding${counted.length === 1 ? '' : 's'} (${parts.join(', ')})`);
+  const skippedReasons = Object.entries(Object.groupBy(report.skipped, (file) => file.reason))
+    .map(([reason, files]) => `${files!.length} ${reason}`)
+    .join(', ');
+  return [
+    headline + (existing > 0 ? `, ${existing} existing` : ''),
+    `  ${summary.filesScanned} files scanned, ${summary.filesSkipped} skipped${skippedReasons ? ` (${skippedReasons})` : ''}${report.suppressed ? `, ${report.suppressed} suppressed` : ''} in ${summary.durationMs} ms`,
+    ...report.skipped.filter((file) => file.reason === 'unparsable').map((file) => `  skipped ${file.path}: ${file.detail}`),
+  ].join('\n');
+}
