@@ -28,10 +28,12 @@ function renderFinding(finding: Finding, paint: (style: Parameters<typeof styleT
   const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(8));
   const factor = finding.factor === 0 ? '' : ` [${finding.factor} ${FACTOR_NAMES[finding.factor]}]`;
   const status = finding.status ? ` (${finding.status})` : '';
-  const fix = finding.fix?.description ?? ruleInfo(finding.ruleId)?.fix;
+  const fix = ruleInfo(finding.ruleId)?.fix;
+  const indent = ' '.repeat(18);
   return [
     `  ${position}${severity}${finding.message}  ${paint('dim', finding.ruleId)}${paint('dim', factor)}${status}`,
-    ...(fix ? [`  ${' '.repeat(16)}${paint('green', 'fix:')} ${fix}`] : []),
+    ...(fix ? [`${indent}${paint('green', 'fix:')} ${fix}`] : []),
+    ...(finding.fix ? finding.fix.replacement.split('\n').map((line, index) => `${indent}${index === 0 ? paint('green', 'suggested:') : '          '} ${line.trim()}`) : []),
   ];
 }
 
