@@ -1,0 +1,23 @@
+# Build stage: compile TypeScript with the full toolchain (dev dependencies include node@22).
+FROM node:22.12-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY checks ./checks
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+# Release image: production dependencies and compiled code only, run as the unprivileged user.
+FROM node:22.12-bookworm-slim
+ENV NODE_ENV=production
+# Probot binds to localhost unless told otherwise; in a container it must listen on all interfaces.
+ENV HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+USER node
+EXPOSE 3000
+# Exec form: node itself is PID 1 and receives SIGTERM (no shell in between).
+CMD ["node", "dist/src/main.js"]
