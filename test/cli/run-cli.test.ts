@@ -113,7 +113,9 @@ describe('scan --base', () => {
     rmSync(path.join(root, 'src/c.ts'));
     write(root, { 'src/a.ts': '// touched\napp.listen(3000);\n' });
     const existingOnly = await cli(['scan', '--base', 'main', '--format', 'json'], root);
-    const statuses = JSON.parse(existingOnly.stdout).findings.map((f: { path: string; status: string }) => `${f.path}:${f.status}`);
+    const statuses = JSON.parse(existingOnly.stdout)
+      .findings.filter((f: { ruleId: string }) => f.ruleId === 'port-binding/no-hardcoded-port')
+      .map((f: { path: string; status: string }) => `${f.path}:${f.status}`);
     expect(statuses).toEqual(['src/a.ts:existing', 'src/b.ts:new']);
   });
 
@@ -125,7 +127,8 @@ describe('scan --base', () => {
     write(root, { 'src/a.ts': 'app.listen(3000);\nexport const x = 1;\n' });
     const { code, stdout } = await cli(['scan', '--base', 'main'], root);
     expect(code).toBe(0);
-    expect(stdout).toContain('1 existing');
+    expect(stdout).toMatch(/✔ no new findings, \d+ existing/);
+    expect(stdout).toContain('port-binding/no-hardcoded-port [7 Port binding] (existing)');
   });
 
   it('names an unknown base ref in one line, exit 2', async () => {

@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type Config } from '../../src/engine/config.ts';
 import type { Finding, Report, SkippedFile } from '../../src/engine/finding.ts';
 import { MemoryRepository } from '../../src/engine/repository.ts';
 import { review } from '../../src/engine/review.ts';
+import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port.ts';
 import { MAX_CHECK_RUN_SUMMARY_LENGTH, MAX_LISTED_FINDINGS, renderCheckSummary, renderCheckTitle } from '../../src/report/markdown.ts';
 import { codeSpan, inlineMarkdown } from '../../src/report/markdown-text.ts';
 
@@ -207,7 +208,7 @@ describe('renderCheckSummary', () => {
       files: [{ path: 'src/server.ts', content: server, added: 'all' }],
       repo: new MemoryRepository({ 'src/server.ts': server }),
       base: { repo: new MemoryRepository({}) },
-    });
+    }, { checks: [noHardcodedPort] });
     expect(renderCheckTitle(result)).toBe('1 new issue (1 error) — 11 of 12 factors clean');
     expect(renderCheckSummary(result, { config: DEFAULT_CONFIG })).toContain('- ❌ `src/server.ts:3` Port binding (VII): server listens on hard-coded port 3000');
   });

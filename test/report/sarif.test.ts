@@ -4,6 +4,7 @@ import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../src/engine/repository.ts';
 import { review } from '../../src/engine/review.ts';
+import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port.ts';
 import type { Finding, Report } from '../../src/engine/finding.ts';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.ts';
 
@@ -79,7 +80,7 @@ describe('renderSarif', () => {
       files: [{ path: 'src/server.ts', content: server, added: [[4, 6]] }],
       repo: new MemoryRepository({ 'src/server.ts': server }),
       base: { repo: new MemoryRepository({ 'src/server.ts': "import express from 'express';\nconst app = express();\napp.listen(3000);\n" }) },
-    });
+    }, { checks: [noHardcodedPort] });
     const log = parse(report);
     const run = log.runs[0]!;
     const results = run.results!;
