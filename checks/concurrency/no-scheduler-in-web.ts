@@ -1,0 +1,105 @@
+import path from 'node:path/posix';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { defineCheck, type CheckContext } from '../define-check.ts';
+import { callRange } from '../support/call-range.ts';
+import { calleeName } from '../support/callee-name.ts';
+import { bindingOf, importsAny } from '../support/imports.ts';
+import { moduleReference } from '../support/module-reference.ts';
+import { numericValue } from '../support/numeric-value.ts';
+import { isShadowed } from '../support/is-shadowed.ts';
+
+/** Below this period a timer is a heartbeat or a metrics flush, not a job (RULES.md). */
+const MIN_JOB_PERIOD_MS = 60_000;
+
+const SCHEDULER_MODULES = ['node-cron', 'cron', 'node-schedule'];
+
+/** File names of a separate clock or worker process: a health port there is not a web process. */
+const SCHEDULER_PROCESS_WORDS = new Set(['clock', 'worker', 'cron', 'scheduler', 'jobs']);
+
+export default defineCheck({
+  id: 'concurrency/no-scheduler-in-web',
+  meta: {
+    factor: 8,
+    severity: 'warning',
+    title: 'Recurring job scheduled inside the web process',
+    description:
+      'Twelve-factor apps scale out by running more processes of each type. A timer or cron job scheduled inside the process that serves HTTP runs once per web replica: with N replicas the nightly report is sent N times, the cleanup races itself, and scaling the web tier changes how often jobs run. Recurring work belongs in its own process type (a clock) or in a distributed scheduler that runs it once across replicas.',
+    fix: 'Move the job to a separate clock/worker process, or schedule it with a distributed scheduler such as a BullMQ repeatable job.',
+    kinds: ['script'],
+    needs: 'ast',
+    scope: 'repository',
+    messages: {
+      scheduled:
+        'Concurrency (VIII): {{scheduler}} schedules recurring work in a file that also binds a port, so every web replica runs the job; move it to a separate clock process or a BullMQ repeatable job.',
+    },
+  },
+  detect(context) {
+    if (isSchedulerProcessFile(context.path)) return;
+    const calls = context.ofKind(SyntaxKind.CallExpression);
+    if (!calls.some(isListen)) return;
+    const schedulers = importsAny(context, SCHEDULER_MODULES);
+    for (const call of calls) {
+      const scheduler = intervalTimer(context, call) ?? (schedulers ? schedulerCall(context, call) : undefined);
+      if (scheduler) context.report({ range: callRange(call), messageId: 'scheduled', data: { scheduler } });
+    }
+    if (!schedulers) return;
+    for (const construction of context.ofKind(SyntaxKind.NewExpression)) {
+      const reference = moduleReference(context, construction.getExpression());
+      if (reference?.module === 'cron' && reference.path.at(-1) === 'CronJob') {
+        context.report({ range: callRange(construction), messageId: 'scheduled', data: { scheduler: '`new CronJob`' } });
+      }
+    }
+  },
+});
+
+/** `.listen(…)` with at least one argument: an HTTP/TCP server binding a port. */
+function isListen(call: CallExpression): boolean {
+  const callee = call.getExpression();
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'listen' && call.getArguments().length > 0;
+}
+
+function isSchedulerProcessFile(filePath: string): boolean {
+  const base = path.basename(filePath).replace(/\.[^.]+$/, '');
+  return base.toLowerCase().split(/[^a-z0-9]+/).some((word) => SCHEDULER_PROCESS_WORDS.has(word));
+}
+
+/** `cron.schedule(…)`, `scheduleJob(…)`, `CronJob.from(…)`, `cron.job(…)`. */
+function schedulerCall(context: CheckContext, call: CallExpression): string | undefined {
+  const name = calleeName(call);
+  if (!['schedule', 'scheduleJob', 'from', 'job'].includes(name) && bindingOf(context, name) === undefined) return undefined;
+  const reference = moduleReference(context, call.getExpression());
+  if (!reference) return undefined;
+  const member = reference.path.join('.');
+  if (reference.module === 'node-cron' && member === 'schedule') return '`cron.schedule`';
+  if (reference.module === 'node-schedule' && member === 'scheduleJob') return '`scheduleJob`';
+  if (reference.module === 'cron' && (member === 'CronJob.from' || member === 'job')) return `\`${member === 'job' ? 'cron.job' : 'CronJob.from'}\``;
+  return undefined;
+}
+
+/** `setInterval(fn, 5 * 60 * 1000)`, and `for await (… of setInterval(3_600_000))` from timers/promises. */
+function intervalTimer(context: CheckContext, call: CallExpression): string | undefined {
+  if (calleeName(call) !== 'setInterval') return undefined;
+  const callee = call.getExpression();
+  let delayIndex = 1;
+  if (Node.isIdentifier(callee)) {
+    const binding = bindingOf(context, 'setInterval');
+    if (binding) {
+      if (binding.module === 'timers/promises') delayIndex = 0;
+      else if (binding.module !== 'timers') return undefined;
+    } else if (isShadowed(callee)) return undefined;
+  } else if (Node.isPropertyAccessExpression(callee)) {
+    const owner = callee.getExpression().getText();
+    const reference = moduleReference(context, callee);
+    if (reference?.module === 'timers/promises') delayIndex = 0;
+    else if (reference?.module !== 'timers' && owner !== 'global' && owner !== 'globalThis' && owner !== 'window') return undefined;
+  } else return undefined;
+  const delay = call.getArguments()[delayIndex];
+  const period = delay ? numericValue(delay) : undefined;
+  return period !== undefined && period >= MIN_JOB_PERIOD_MS ? `\`setInterval\` every ${formatPeriod(period)}` : undefined;
+}
+
+function formatPeriod(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return `${Math.round(ms / 1000)} s`;
+}
