@@ -1,3 +1,4 @@
 import type { Check } from '../define-check.ts';
+import noPathDependency from './no-path-dependency.ts';
 
-export const checks: readonly Check[] = [];
+export const checks: readonly Check[] = [noPathDependency];

@@ -1,0 +1,110 @@
+import path from 'node:path/posix';
+import { defineCheck, type CheckContext } from '../define-check.ts';
+import { commandText, describeHop, directoryOf, traceCommands, type TracedCommand } from '../support/command-trace.ts';
+import { scriptRun } from '../support/package-scripts.ts';
+import { parseProcfile } from '../support/procfile.ts';
+import { basename, effectiveCommand, parseShellCommands, type ShellCommand, type ShellWord } from '../support/shell-commands.ts';
+
+/** Procfiles that only run on a developer's machine, one instance each. */
+const LOCAL_PROCFILE = /^Procfile\.(?:dev|development|local|test)$/i;
+/** Programs that only print or test: a word "migrate" in their arguments runs nothing. */
+const INERT = new Set(['echo', 'printf', 'test', '[', 'cd', 'true', 'false', 'sleep', 'export']);
+/** Migration commands that do not say "migrate": `alembic upgrade`, `flask db upgrade`, `prisma db push`. */
+const UPGRADES: Readonly<Record<string, readonly string[]>> = {
+  alembic: ['upgrade'],
+  flask: ['db', 'upgrade'],
+  prisma: ['db', 'push'],
+  'drizzle-kit': ['push'],
+};
+
+export default defineCheck({
+  id: 'admin-processes/no-migrate-in-web',
+  meta: {
+    factor: 12,
+    severity: 'warning',
+    title: 'Web process runs migrations when it starts',
+    description:
+      'Admin tasks such as schema migrations run as one-off processes against a release, not as part of the long-running processes. A `web:` command that migrates before it serves runs the migration in every web instance at every start, scale-out and restart: instances race each other on the schema, a failed migration crash-loops the whole web tier, and new code may serve before the schema matches. A Procfile `release:` process runs it once per release, before the new web processes start.',
+    fix: 'Move the migration to a `release:` process type (`release: npm run migrate`) and let `web:` only start the server.',
+    kinds: ['procfile'],
+    needs: 'text',
+    scope: 'repository',
+    fixable: true,
+    messages: {
+      direct:
+        'Admin processes (XII): the web process runs `{{command}}` every time an instance starts, once per instance and racing the others; run it once per release in a `release:` process type.',
+      indirect:
+        'Admin processes (XII): the web process runs `{{command}}` ({{where}}) every time an instance starts, once per instance and racing the others; run it once per release in a `release:` process type.',
+    },
+  },
+  detect(context) {
+    if (LOCAL_PROCFILE.test(path.basename(context.path))) return;
+    const entries = parseProcfile(context.text);
+    const hasRelease = entries.some((entry) => entry.type === 'release' && entry.command !== '');
+    for (const entry of entries) {
+      if (entry.type !== 'web') continue;
+      const commands = parseShellCommands(entry.command, { offset: entry.commandStart });
+      const traced = traceCommands(context, commands, { resolveFile: (scriptPath) => repositoryFile(context, scriptPath) });
+      const migration = traced.find(isMigration);
+      if (!migration) continue;
+      const hop = migration.via.at(-1);
+      const split = hop || hasRelease ? undefined : releaseSplit(context.text, commands);
+      context.report({
+        range: [entry.start, entry.end],
+        ...(hop
+          ? { messageId: 'indirect' as const, data: { command: commandText(migration.words), where: describeHop(hop) } }
+          : { messageId: 'direct' as const, data: { command: commandText(migration.words) } }),
+        ...(split
+          ? {
+              fix: {
+                description: 'Run the migration in a release phase',
+                edits: [{ start: entry.start, end: entry.end, text: `release: ${split.release}\nweb: ${split.web}` }],
+              },
+            }
+          : {}),
+      });
+    }
+  },
+});
+
+/** True when a command runs schema migrations. */
+function isMigration(command: TracedCommand): boolean {
+  if (command.run) return /migrat/i.test(command.run.script);
+  const words = command.words;
+  const program = basename(words[0]!.value);
+  if (INERT.has(program)) return false;
+  const args = words.filter((word) => !word.value.startsWith('-')).map((word) => word.value);
+  if (args.some((value) => /migrat/i.test(value))) return true;
+  return args.some((value, index) => {
+    const subcommand = UPGRADES[basename(value)];
+    return subcommand !== undefined && subcommand.every((part, offset) => args[index + 1 + offset] === part);
+  });
+}
+
+/**
+ * `npm run migrate && npm start` → release `npm run migrate`, web `npm start`: when the line is
+ * migrations joined by `&&` followed by the server, nothing else.
+ */
+function releaseSplit(text: string, commands: readonly ShellCommand[]): { release: string; web: string } | undefined {
+  if (commands.length < 2 || commands.slice(0, -1).some((command) => command.separator !== '&&')) return undefined;
+  const migrating = commands.map((command) => isMigration(asTraced(command.words)));
+  const firstServer = migrating.indexOf(false);
+  if (firstServer <= 0 || migrating.slice(firstServer).some(Boolean)) return undefined;
+  return {
+    release: text.slice(commands[0]!.start, commands[firstServer - 1]!.end),
+    web: text.slice(commands[firstServer]!.start, commands.at(-1)!.end),
+  };
+}
+
+function asTraced(words: readonly ShellWord[]): TracedCommand {
+  const effective = effectiveCommand(words);
+  const run = scriptRun(effective.words);
+  return { words: effective.words.length > 0 ? effective.words : [...words], exec: effective.exec, via: [], ...(run ? { run } : {}) };
+}
+
+/** A script path of a Procfile command, relative to the Procfile's directory (the app root). */
+function repositoryFile(context: CheckContext, scriptPath: string): string | undefined {
+  if (scriptPath.startsWith('/')) return undefined;
+  const candidate = path.join(directoryOf(context.path), scriptPath);
+  return candidate.startsWith('..') || !context.repo.has(candidate) ? undefined : candidate;
+}
