@@ -47,6 +47,11 @@ export type ReportDescriptor<MessageId extends string> = ReportTarget & {
   data?: Readonly<Record<string, string | number>>;
   /** A lower (or higher) severity than the rule's default for this occurrence. */
   severity?: Severity;
+  /**
+   * The character range of the whole construct the finding is about (an `if` chain, a
+   * `switch`): rules this one `winsOver` stay silent anywhere inside it, not just on its line.
+   */
+  covers?: readonly [number, number];
   /** Edits that fix the finding; they must lie within the finding's lines. */
   fix?: { description: string; edits: readonly TextEdit[] };
 };

@@ -20,6 +20,8 @@ export interface RawReport {
   location: Location;
   message: string;
   severity?: Severity;
+  /** Lines of the construct the finding covers (see ReportDescriptor.covers). */
+  covers?: { line: number; endLine: number };
   fix?: { description: string; replacement: string };
 }
 
@@ -108,6 +110,10 @@ export class FileAnalysis {
     if (template === undefined) throw new Error(`${check.id} reported unknown messageId "${descriptor.messageId}"`);
     const report: RawReport = { check, location, message: fillTemplate(template, descriptor.data) };
     if (descriptor.severity) report.severity = descriptor.severity;
+    if (descriptor.covers) {
+      const covered = this.lineIndex.locate(descriptor.covers[0], descriptor.covers[1]);
+      report.covers = { line: covered.line, endLine: covered.endLine };
+    }
     if (descriptor.fix) {
       if (!check.meta.fixable) throw new Error(`${check.id} offered a fix but is not declared fixable`);
       const replacement = this.lineIndex.replaceLines(location.line, location.endLine, descriptor.fix.edits);

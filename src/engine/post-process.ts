@@ -57,8 +57,17 @@ function silences(suppression: Suppression, candidate: Candidate): boolean {
  */
 function dedupe(candidates: Candidate[]): Candidate[] {
   const beats = (a: Candidate, b: Candidate) => a.check.meta.winsOver?.includes(b.id) === true;
+  const coveredByWinner = (candidate: Candidate) =>
+    candidates.some(
+      (winner) =>
+        winner.covers !== undefined &&
+        beats(winner, candidate) &&
+        candidate.location.line >= winner.covers.line &&
+        candidate.location.line <= winner.covers.endLine,
+    );
   const kept: Candidate[] = [];
   for (const candidate of candidates) {
+    if (coveredByWinner(candidate)) continue;
     const rivalIndex = kept.findIndex(
       (other) =>
         other.location.line === candidate.location.line &&

@@ -248,6 +248,28 @@ describe('review: post-processing', () => {
     expect(withoutWinner.findings.map((f) => f.ruleId)).toEqual(['backing-services/test-url', 'config/test-general']);
   });
 
+  it('lets a winner that covers a construct silence the loser anywhere inside it', async () => {
+    const text = 'if (env) {\n  a();\n} else {\n  b();\n}\nafter();';
+    const condition = defineCheck({
+      id: 'config/test-condition',
+      meta: { factor: 3, severity: 'warning', title: 't', description: 'd', fix: 'f', kinds: ['script'], needs: 'text', messages: { m: 'Config (III): condition.' } },
+      detect: (context) => {
+        context.report({ range: [4, 7], messageId: 'm' });
+        context.report({ range: [text.indexOf('after'), text.length], messageId: 'm' });
+      },
+    });
+    const value = defineCheck({
+      id: 'dev-prod-parity/test-value',
+      meta: {
+        factor: 10, severity: 'warning', title: 't', description: 'd', fix: 'f', kinds: ['script'], needs: 'text',
+        winsOver: ['config/test-condition'], messages: { m: 'Dev/prod parity (X): value.' },
+      },
+      detect: (context) => context.report({ range: [text.indexOf('b()'), text.indexOf('b()') + 3], covers: [0, text.indexOf('after') - 1], messageId: 'm' }),
+    });
+    const report = await review({ files: [{ path: 'src/a.ts', content: text }], repo: new MemoryRepository({}) }, { checks: [condition, value] });
+    expect(report.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['dev-prod-parity/test-value:4', 'config/test-condition:6']);
+  });
+
   it('refuses a fix from a rule not declared fixable, without crashing the run', async () => {
     const report = await review({ files: [{ path: 'src/a.ts', content: 'x' }], repo: new MemoryRepository({}) }, { checks: [unfixable] });
     expect(report.findings).toEqual([]);

@@ -1,0 +1,103 @@
+import check from '../../../checks/admin-processes/no-migrations-on-startup.ts';
+import { testCheck } from '../../support/check-tester.ts';
+
+testCheck(check, {
+  valid: [
+    {
+      name: 'a one-off migration script',
+      code: `import { db } from '../src/db';\nawait db.migrate.latest();\nawait db.destroy();\n`,
+      filename: 'scripts/migrate.ts',
+    },
+    {
+      name: 'a bin/migrate command',
+      code: `const { sequelize } = require('../models');\nsequelize.sync({ alter: true }).then(() => process.exit(0));\n`,
+      filename: 'bin/migrate.js',
+    },
+    {
+      name: 'a separate "migrate" script in package.json',
+      code: `{\n  "name": "api",\n  "scripts": {\n    "migrate": "knex migrate:latest",\n    "start": "node server.js"\n  }\n}\n`,
+      filename: 'package.json',
+    },
+    {
+      name: 'TypeORM synchronize only outside production (not a literal true)',
+      code: `import { DataSource } from 'typeorm';\nexport const dataSource = new DataSource({\n  type: 'postgres',\n  url: process.env.DATABASE_URL,\n  synchronize: process.env.NODE_ENV !== 'production',\n  migrationsRun: false,\n});\n`,
+    },
+    {
+      name: 'glob.sync and an unrelated synchronize flag',
+      code: `import glob from 'glob';\nconst files = glob.sync('src/**/*.ts');\nconst options = { synchronize: true, debounceMs: 100 };\n`,
+    },
+    {
+      name: 'prisma generate in a listening file is not a migration',
+      code: `import { execSync } from 'node:child_process';\nexecSync('npx prisma generate');\napp.listen(process.env.PORT);\n`,
+    },
+    {
+      name: 'a migrate command exec-ed from a file that does not listen',
+      code: `import { execSync } from 'node:child_process';\nexport function resetDatabase() {\n  execSync('npx prisma migrate reset --force');\n}\n`,
+      filename: 'src/dev-tools.ts',
+    },
+    {
+      name: 'prestart that only builds',
+      code: `{\n  "scripts": {\n    "prestart": "npm run build",\n    "start": "node dist/server.js"\n  }\n}\n`,
+      filename: 'package.json',
+    },
+  ],
+  invalid: [
+    {
+      name: 'knex migrate.latest before listening',
+      code: `import knex from 'knex';\nconst db = knex(config);\nawait db.migrate.latest();\napp.listen(process.env.PORT);\n`,
+      filename: 'src/server.ts',
+      errors: [{ messageId: 'call', line: 3, column: 7 }],
+    },
+    {
+      name: 'sequelize.sync with alter, and a plain sync as a notice',
+      code: `const db = require('./models');\ndb.sequelize.sync({ alter: true });\ndb.sequelize.sync();\n`,
+      filename: 'src/app.js',
+      errors: [
+        { messageId: 'sync', line: 2, severity: 'warning' },
+        { messageId: 'plainSync', line: 3, severity: 'notice' },
+      ],
+    },
+    {
+      name: 'umzug up in the server entry',
+      code: `import { Umzug, SequelizeStorage } from 'umzug';\nconst umzug = new Umzug({ migrations: { glob: 'migrations/*.js' }, storage: new SequelizeStorage({ sequelize }) });\nawait umzug.up();\n`,
+      filename: 'src/index.ts',
+      errors: [{ messageId: 'call', line: 3 }],
+    },
+    {
+      name: 'TypeORM synchronize and migrationsRun set to true in Nest',
+      code: `TypeOrmModule.forRoot({\n  type: 'postgres',\n  url: process.env.DATABASE_URL,\n  autoLoadEntities: true,\n  synchronize: true,\n  migrationsRun: true,\n});\n`,
+      filename: 'src/app.module.ts',
+      errors: [
+        { messageId: 'ormOption', line: 5, messageIncludes: 'synchronize' },
+        { messageId: 'ormOption', line: 6, messageIncludes: 'migrationsRun' },
+      ],
+    },
+    {
+      name: 'exec of prisma migrate deploy in the file that listens',
+      code: `const { execSync } = require('child_process');\nexecSync('npx prisma migrate deploy', { stdio: 'inherit' });\nconst server = app.listen(process.env.PORT);\n`,
+      filename: 'server.js',
+      errors: [{ messageId: 'exec', line: 2, messageIncludes: 'npx prisma migrate deploy' }],
+    },
+    {
+      name: 'start script running migrations through another script first',
+      code: `{\n  "name": "api",\n  "scripts": {\n    "db:up": "sequelize db:migrate",\n    "start": "npm run db:up && node server.js"\n  }\n}\n`,
+      filename: 'package.json',
+      errors: [{ messageId: 'startScript', line: 5 }],
+    },
+    {
+      name: 'Django-style migrate before gunicorn, and knex in prestart',
+      code: `{\n  "scripts": {\n    "prestart": "knex migrate:latest",\n    "start": "python manage.py migrate && gunicorn app.wsgi"\n  }\n}\n`,
+      filename: 'package.json',
+      errors: [
+        { messageId: 'startScript', line: 3 },
+        { messageId: 'startScript', line: 4 },
+      ],
+    },
+    {
+      name: 'ormconfig.json with synchronize true',
+      code: `{\n  "type": "mysql",\n  "url": "mysql://localhost/app",\n  "synchronize": true\n}\n`,
+      filename: 'ormconfig.json',
+      errors: [{ messageId: 'ormOption', line: 4 }],
+    },
+  ],
+});
