@@ -1,0 +1,106 @@
+import path from 'node:path/posix';
+import picomatch from 'picomatch';
+import { defaultSkipReason, fileKindOf, isTestPath } from '../engine/file-kind.ts';
+
+/**
+ * At most this many unchanged files per revision are fetched for the rules that look beyond
+ * the changed files: a fixed number of GraphQL batches whatever the repository's size.
+ */
+export const MAX_REPOSITORY_FILES = 200;
+
+const SCRIPT = '{js,cjs,mjs,ts,cts,mts}';
+const ENTRY_NAMES = '{index,main,server,app,worker,start}';
+
+/** Conventional entry points: where servers start and SIGTERM handlers usually live. */
+const CONVENTIONAL_ENTRY = picomatch([
+  `{,src/,app/,server/,lib/,bin/}${ENTRY_NAMES}.${SCRIPT}`,
+  `{packages,apps,services}/*/{,src/}${ENTRY_NAMES}.${SCRIPT}`,
+]);
+
+const CONFIG_FILE = /^(?:tsconfig(?:\.[\w-]+)?|jsconfig)\.json$/;
+
+/**
+ * Which files of a revision, besides the changed ones, the review fetches so that rules looking
+ * beyond the changed files see what they need, within MAX_REPOSITORY_FILES:
+ * 1. manifests: every package.json, tsconfig/jsconfig, Dockerfile, compose file and Procfile;
+ * 2. conventional entry points (`index`, `main`, `server`, `app`, `worker`, `start` scripts at
+ *    the root, in `src/`, `app/`, `server/`, `lib/`, `bin/`, or in a workspace package);
+ * 3. with `manifests` (the contents of those already fetched), the scripts they start:
+ *    package.json `main`, `bin` and `start` script, Procfile commands, Dockerfile CMD and
+ *    ENTRYPOINT, a `dist/x.js` entry also looked up as `src/x.ts`.
+ * Lockfiles need no content (rules test their presence). Vendored, generated and test files are
+ * never selected. Shallower paths first, so the root's files survive the cap.
+ */
+export function selectRepositoryFiles(paths: readonly string[], manifests: ReadonlyMap<string, string> = new Map()): string[] {
+  const exists = new Set(paths);
+  const eligible = (filePath: string) => !defaultSkipReason(filePath) && !isTestPath(filePath);
+  const selected = new Set<string>();
+  for (const filePath of paths) {
+    if (eligible(filePath) && (isManifest(filePath) || CONVENTIONAL_ENTRY(filePath))) selected.add(filePath);
+  }
+  for (const [manifest, text] of manifests) {
+    for (const entry of declaredEntries(manifest, text)) {
+      const found = candidates(entry).find((candidate) => exists.has(candidate));
+      if (found && eligible(found)) selected.add(found);
+    }
+  }
+  return [...selected].sort(byDepth).slice(0, MAX_REPOSITORY_FILES);
+}
+
+/** Files whose contents name the scripts a deployment starts. */
+export function isManifest(filePath: string): boolean {
+  const kind = fileKindOf(filePath);
+  return kind === 'package-json' || kind === 'dockerfile' || kind === 'compose' || kind === 'procfile' || CONFIG_FILE.test(path.basename(filePath));
+}
+
+function byDepth(a: string, b: string): number {
+  return a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Script paths a manifest starts, relative to the repository root. */
+function declaredEntries(manifest: string, text: string): string[] {
+  const dir = path.dirname(manifest);
+  const kind = fileKindOf(manifest);
+  let commands: string[] = [];
+  let files: string[] = [];
+  if (kind === 'package-json') {
+    const pkg = parseJson(text);
+    files = [pkg?.main, ...(typeof pkg?.bin === 'string' ? [pkg.bin] : Object.values(pkg?.bin ?? {}))].filter(
+      (value): value is string => typeof value === 'string',
+    );
+    const start = pkg?.scripts?.start;
+    if (typeof start === 'string') commands = [start];
+  } else if (kind === 'procfile') {
+    commands = text.split(/\r?\n/).map((line) => line.replace(/^[\w-]+:/, ''));
+  } else if (kind === 'dockerfile') {
+    commands = text
+      .split(/\r?\n/)
+      .filter((line) => /^\s*(?:CMD|ENTRYPOINT)\s/i.test(line))
+      .map((line) => line.replace(/[[\]",]/g, ' '));
+  }
+  const scripts = commands.flatMap((command) => command.split(/\s+/).filter((word) => /\.[cm]?[jt]s$/.test(word)));
+  return [...files, ...scripts].map((file) => path.normalize(path.join(dir, file))).filter((file) => !file.startsWith('..'));
+}
+
+interface PackageJson {
+  main?: unknown;
+  bin?: string | Record<string, unknown>;
+  scripts?: Record<string, unknown>;
+}
+
+function parseJson(text: string): PackageJson | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as PackageJson) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a declared entry's source may be: as written, with an extension, or its source for a build output. */
+function candidates(entry: string): string[] {
+  const bare = entry.replace(/\.[cm]?[jt]s$/, '');
+  const withExtensions = (base: string) => ['js', 'ts', 'mjs', 'cjs', 'mts', 'cts'].map((ext) => `${base}.${ext}`);
+  const source = bare.replace(/(^|\/)(?:dist|build|out|lib)\//, '$1src/');
+  return [entry, ...withExtensions(bare), ...withExtensions(`${bare}/index`), ...(source !== bare ? withExtensions(source) : [])];
+}
