@@ -1,0 +1,56 @@
+import { measureProcess, type ProcessSpec } from './measure-process.ts';
+
+/** One tool's figures over several runs: medians, plus every run's wall time. */
+export interface ToolFigures {
+  wallMs: number;
+  peakRssMiB: number | undefined;
+  runsMs: number[];
+  /** Standard output of every run, for sanity checks on what the tool did. */
+  outputs: string[];
+}
+
+/**
+ * Runs every tool `runs` times, interleaved (a, b, c, then b, c, a, …) so that a burst of
+ * load from other processes on this shared machine spreads over all tools instead of
+ * landing on one, and reports the median of each.
+ */
+export async function measureRounds<K extends string>(
+  specs: Readonly<Record<K, ProcessSpec>>,
+  runs: number,
+  progress: (message: string) => void,
+): Promise<Record<K, ToolFigures>> {
+  const names = Object.keys(specs) as K[];
+  const walls = new Map<K, number[]>(names.map((name) => [name, []]));
+  const rss = new Map<K, number[]>(names.map((name) => [name, []]));
+  const outputs = new Map<K, string[]>(names.map((name) => [name, []]));
+  for (let run = 0; run < runs; run++) {
+    const order = [...names.slice(run % names.length), ...names.slice(0, run % names.length)];
+    for (const name of order) {
+      const measured = await measureProcess(specs[name]);
+      walls.get(name)!.push(measured.wallMs);
+      if (measured.peakRssMiB !== undefined) rss.get(name)!.push(measured.peakRssMiB);
+      outputs.get(name)!.push(measured.stdout);
+      progress(`  run ${run + 1}/${runs} ${name}: ${Math.round(measured.wallMs)} ms, ${measured.peakRssMiB?.toFixed(0) ?? '?'} MiB`);
+    }
+  }
+  const figures = {} as Record<K, ToolFigures>;
+  for (const name of names) {
+    const runsMs = walls.get(name)!.map((ms) => Math.round(ms));
+    const peaks = rss.get(name)!;
+    figures[name] = {
+      wallMs: median(runsMs),
+      peakRssMiB: peaks.length > 0 ? Math.round(median(peaks)) : undefined,
+      runsMs,
+      outputs: outputs.get(name)!,
+    };
+  }
+  return figures;
+}
+
+/** The median; the mean of the middle two for an even count. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
