@@ -141,13 +141,11 @@ export function isApplicationScript(filePath: string): boolean {
 
 /** The calls and constructions of another script of the repository, in one walk. */
 export function scriptNodesOfFile(sourceFile: SourceFile): ScriptNodes {
-  const calls: CallExpression[] = [];
-  const news: NewExpression[] = [];
-  sourceFile.forEachDescendant((node) => {
-    if (Node.isCallExpression(node)) calls.push(node);
-    else if (Node.isNewExpression(node)) news.push(node);
-  });
-  return { sourceFile, calls, news };
+  return {
+    sourceFile,
+    calls: sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression),
+    news: sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression),
+  };
 }
 
 /** Local names bound to modules: `local → { module, imported }` (`*` for the whole module). */

@@ -1,5 +1,5 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
-import type { KindToNodeMappings, SourceFile, SyntaxKind } from 'ts-morph';
+import { ts, type KindToNodeMappings, type Node, type SourceFile, type SyntaxKind } from 'ts-morph';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
   UnparsableFileError,
@@ -69,8 +69,7 @@ export class FileAnalysis {
       settings: this.#run.settings,
       lines: () => this.lines(),
       ast: () => this.ast(),
-      ofKind: <K extends SyntaxKind>(kind: K) =>
-        this.memo(`ofKind:${kind}`, () => this.ast().getDescendantsOfKind(kind)) as readonly KindToNodeMappings[K][],
+      ofKind: <K extends SyntaxKind>(kind: K) => this.ofKind(kind),
       yaml: () => this.memo('yaml', () => parseYaml(this.text)),
       dockerfile: () => this.memo('dockerfile', () => parseDockerfile(this.text)),
       locate: (start, end) => this.lineIndex.locate(start, end),
@@ -91,6 +90,19 @@ export class FileAnalysis {
   ast(): SourceFile {
     this.#sourceFile ??= this.#run.scripts.get(this.path) ?? this.#run.parser.parse(this.path, this.text);
     return this.#sourceFile;
+  }
+
+  /**
+   * Descendants of one kind. The first call indexes every node of the tree by kind in one walk
+   * over the compiler's nodes; ts-morph wrappers are made only for the kinds rules ask for —
+   * wrapping is what costs, not walking.
+   */
+  ofKind<K extends SyntaxKind>(kind: K): readonly KindToNodeMappings[K][] {
+    return this.memo(`ofKind:${kind}`, () => {
+      const sourceFile = this.ast();
+      const index = this.memo('kindIndex', () => indexByKind(sourceFile.compilerNode));
+      return (index.get(kind) ?? []).map((node) => wrapNode(sourceFile, node)) as KindToNodeMappings[K][];
+    });
   }
 
   /** Frees the syntax tree once every rule has run. */
@@ -128,6 +140,27 @@ export class FileAnalysis {
     const node = descriptor.node;
     return this.lineIndex.locate(node.getStart(), node.getEnd());
   }
+}
+
+/** Every node below `root`, grouped by kind, in document order. */
+function indexByKind(root: ts.Node): Map<SyntaxKind, ts.Node[]> {
+  const index = new Map<SyntaxKind, ts.Node[]>();
+  const visit = (node: ts.Node): void => {
+    const list = index.get(node.kind);
+    if (list) list.push(node);
+    else index.set(node.kind, [node]);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(root, visit);
+  return index;
+}
+
+/**
+ * The ts-morph wrapper of a compiler node of `sourceFile`, cached by ts-morph itself. ts-morph
+ * exposes this only internally (its own getDescendantsOfKind uses it); confined to this function.
+ */
+function wrapNode(sourceFile: SourceFile, node: ts.Node): Node {
+  return (sourceFile as unknown as { _getNodeFromCompilerNode(compilerNode: ts.Node): Node })._getNodeFromCompilerNode(node);
 }
 
 function memoize<T>(memo: Map<string, unknown>, key: string, compute: () => T): T {

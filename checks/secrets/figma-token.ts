@@ -1,0 +1,21 @@
+import { defineCheck } from '../define-check.ts';
+import { detectSecrets } from './scanner.ts';
+
+export default defineCheck({
+  id: 'secrets/figma-token',
+  meta: {
+    factor: 3,
+    severity: 'error',
+    title: 'Figma personal access token committed',
+    description:
+      'A Figma personal access token reads (and may edit) every file its user can open. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
+    fix: 'Revoke the token in Figma settings and read a new one from the environment (FIGMA_TOKEN).',
+    kinds: 'all',
+    needs: 'text',
+    includeTests: true,
+    messages: {
+      found: 'Config (III): Figma personal access token {{preview}} is committed; revoke it and load it from the environment.',
+    },
+  },
+  detect: detectSecrets('figma-token'),
+});
