@@ -107,7 +107,6 @@ export class FileAnalysis {
 
   /** Frees the syntax tree once every rule has run. */
   release(): void {
-    if (this.#sourceFile && !this.#run.scripts.has(this.path)) this.#run.parser.release(this.#sourceFile);
     this.#sourceFile = undefined;
     this.#memo.clear();
   }
