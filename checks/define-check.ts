@@ -1,4 +1,4 @@
-import type { KindToNodeMappings, Node, SourceFile, SyntaxKind } from 'ts-morph';
+import type { KindToNodeMappings, Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
 import type { Document } from 'yaml';
 import type { Dockerfile } from 'dockerfile-ast';
 import type { Factor, Location, Severity } from '../src/engine/finding.ts';
@@ -76,6 +76,13 @@ export interface CheckContext<MessageId extends string = string> {
   ast(): SourceFile;
   /** Descendants of one syntax kind, memoised per file and shared by all rules. */
   ofKind<K extends SyntaxKind>(kind: K): readonly KindToNodeMappings[K][];
+  /**
+   * The compiler's (unwrapped) nodes of one kind, from the same single walk: for helpers that
+   * filter many nodes cheaply before wrapping the few they inspect with `wrap`.
+   */
+  compilerNodesOfKind(kind: SyntaxKind): readonly ts.Node[];
+  /** The ts-morph node of a compiler node of this file (the object `ofKind` returns for it). */
+  wrap(node: ts.Node): Node;
   /** YAML (or JSON, a YAML subset) with node ranges. Throws UnparsableFileError. */
   yaml(): Document.Parsed;
   /** Throws UnparsableFileError when the file has no instructions at all. */

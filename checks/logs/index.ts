@@ -1,3 +1,4 @@
 import type { Check } from '../define-check.ts';
+import noFileLogging from './no-file-logging.ts';
 
-export const checks: readonly Check[] = [];
+export const checks: readonly Check[] = [noFileLogging];

@@ -70,6 +70,8 @@ export class FileAnalysis {
       lines: () => this.lines(),
       ast: () => this.ast(),
       ofKind: <K extends SyntaxKind>(kind: K) => this.ofKind(kind),
+      compilerNodesOfKind: (kind) => this.compilerNodesOfKind(kind),
+      wrap: (node) => wrapNode(this.ast(), node),
       yaml: () => this.memo('yaml', () => parseYaml(this.text)),
       dockerfile: () => this.memo('dockerfile', () => parseDockerfile(this.text)),
       locate: (start, end) => this.lineIndex.locate(start, end),
@@ -100,9 +102,12 @@ export class FileAnalysis {
   ofKind<K extends SyntaxKind>(kind: K): readonly KindToNodeMappings[K][] {
     return this.memo(`ofKind:${kind}`, () => {
       const sourceFile = this.ast();
-      const index = this.memo('kindIndex', () => indexByKind(sourceFile.compilerNode));
-      return (index.get(kind) ?? []).map((node) => wrapNode(sourceFile, node)) as KindToNodeMappings[K][];
+      return this.compilerNodesOfKind(kind).map((node) => wrapNode(sourceFile, node)) as KindToNodeMappings[K][];
     });
+  }
+
+  compilerNodesOfKind(kind: SyntaxKind): readonly ts.Node[] {
+    return this.memo('kindIndex', () => indexByKind(this.ast().compilerNode)).get(kind) ?? [];
   }
 
   /** Frees the syntax tree once every rule has run. */
@@ -156,10 +161,17 @@ function indexByKind(root: ts.Node): Map<SyntaxKind, ts.Node[]> {
 
 /**
  * The ts-morph wrapper of a compiler node of `sourceFile`, cached by ts-morph itself. ts-morph
- * exposes this only internally (its own getDescendantsOfKind uses it); confined to this function.
+ * exposes the accessor only internally (its own getDescendantsOfKind uses it; stable through the
+ * pinned ts-morph 28); should it disappear, the public position lookup is the fallback.
  */
 function wrapNode(sourceFile: SourceFile, node: ts.Node): Node {
-  return (sourceFile as unknown as { _getNodeFromCompilerNode(compilerNode: ts.Node): Node })._getNodeFromCompilerNode(node);
+  const access = (sourceFile as unknown as { _getNodeFromCompilerNode?: (compilerNode: ts.Node) => Node })._getNodeFromCompilerNode;
+  if (typeof access === 'function') return access.call(sourceFile, node);
+  const compilerFile = sourceFile.compilerNode;
+  let candidate: Node | undefined = sourceFile.getDescendantAtStartWithWidth(node.getStart(compilerFile), node.getWidth(compilerFile));
+  while (candidate && candidate.compilerNode !== node) candidate = candidate.getParent();
+  if (!candidate) throw new Error(`no ts-morph node for a ${ts.SyntaxKind[node.kind]} of ${sourceFile.getFilePath()}`);
+  return candidate;
 }
 
 function memoize<T>(memo: Map<string, unknown>, key: string, compute: () => T): T {

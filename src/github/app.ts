@@ -18,6 +18,30 @@ export function reviewApp(queue: ReviewQueue<ReviewJob>): ApplicationFunction {
       context.log.info({ ...jobLogFields(job), result }, `review ${result}`);
     };
 
+    /** "Re-run" on a check suite or run: review the PR whose head it is, bypassing dedupe. */
+    const enqueueRerun = (
+      context: Context,
+      installationId: number,
+      repository: { owner: { login: string }; name: string },
+      headSha: string,
+      pulls: readonly { number: number; head: { sha: string } }[],
+    ) => {
+      const pullNumber = pulls.find((pull) => pull.head.sha === headSha)?.number;
+      return enqueue(
+        context,
+        {
+          kind: 'pull_request',
+          deliveryId: context.id,
+          installationId,
+          owner: repository.owner.login,
+          repo: repository.name,
+          headSha,
+          ...(pullNumber !== undefined && { pullNumber }),
+        },
+        { rerun: true },
+      );
+    };
+
     app.on(
       ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'],
       async (context) => {
@@ -38,39 +62,13 @@ export function reviewApp(queue: ReviewQueue<ReviewJob>): ApplicationFunction {
     app.on('check_suite.rerequested', async (context) => {
       const { installation, check_suite: suite, repository } = context.payload;
       if (!installation || suite.head_branch?.startsWith(MERGE_QUEUE_BRANCH)) return;
-      const pullNumber = suite.pull_requests.find((pull) => pull.head.sha === suite.head_sha)?.number;
-      await enqueue(
-        context,
-        {
-          kind: 'pull_request',
-          deliveryId: context.id,
-          installationId: installation.id,
-          owner: repository.owner.login,
-          repo: repository.name,
-          headSha: suite.head_sha,
-          ...(pullNumber !== undefined && { pullNumber }),
-        },
-        { rerun: true },
-      );
+      await enqueueRerun(context, installation.id, repository, suite.head_sha, suite.pull_requests);
     });
 
     app.on('check_run.rerequested', async (context) => {
       const { installation, check_run: run, repository } = context.payload;
       if (!installation || run.name !== CHECK_NAME || run.check_suite.head_branch?.startsWith(MERGE_QUEUE_BRANCH)) return;
-      const pullNumber = run.pull_requests.find((pull) => pull.head.sha === run.head_sha)?.number;
-      await enqueue(
-        context,
-        {
-          kind: 'pull_request',
-          deliveryId: context.id,
-          installationId: installation.id,
-          owner: repository.owner.login,
-          repo: repository.name,
-          headSha: run.head_sha,
-          ...(pullNumber !== undefined && { pullNumber }),
-        },
-        { rerun: true },
-      );
+      await enqueueRerun(context, installation.id, repository, run.head_sha, run.pull_requests);
     });
 
     app.on('merge_group.checks_requested', async (context) => {

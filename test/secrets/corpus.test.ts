@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checks } from '../../checks/secrets/index.ts';
 import type { Finding } from '../../src/engine/finding.ts';
 import { MemoryRepository } from '../../src/engine/repository.ts';
 import { review } from '../../src/engine/review.ts';
+import { readSecretCorpus, SECRET_CORPUS_ROOT } from '../support/secret-corpus.ts';
 
 /**
  * The secret-scanning corpus: realistic files (code, YAML, JSON, .env, Dockerfile, compose,
@@ -13,29 +13,18 @@ import { review } from '../../src/engine/review.ts';
  * and hard negatives (placeholders, documented examples, hashes, UUIDs, lookups, example
  * files). `expected.json` lists every true secret by path, line and rule, sorted.
  */
-const ROOT = fileURLToPath(new URL('../fixtures/secrets/', import.meta.url));
-
 interface Expected {
   path: string;
   line: number;
   ruleId: string;
 }
 
-function corpusFiles(dir = ROOT): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return corpusFiles(full);
-    const relative = path.relative(ROOT, full).split(path.sep).join('/');
-    return relative === 'expected.json' ? [] : [relative];
-  });
-}
-
 const key = (finding: Expected) => `${finding.path}:${finding.line} ${finding.ruleId}`;
 
 describe('secret scanning corpus', async () => {
-  const files = corpusFiles().sort();
-  const contents = Object.fromEntries(files.map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')]));
-  const expected = JSON.parse(readFileSync(path.join(ROOT, 'expected.json'), 'utf8')) as Expected[];
+  const contents = readSecretCorpus();
+  const files = Object.keys(contents);
+  const expected = JSON.parse(readFileSync(path.join(SECRET_CORPUS_ROOT, 'expected.json'), 'utf8')) as Expected[];
   const report = await review(
     { files: files.map((file) => ({ path: file, content: contents[file]! })), repo: new MemoryRepository(contents) },
     { checks },

@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/engine/config.ts';
 import { MemoryRepository } from '../../src/engine/repository.ts';
@@ -10,26 +7,16 @@ import { renderCheckSummary, renderCheckTitle } from '../../src/report/markdown.
 import { renderReviewBody, renderReviewComment } from '../../src/report/review-comment.ts';
 import { renderSarif } from '../../src/report/sarif.ts';
 import { renderText } from '../../src/report/text.ts';
+import { readSecretCorpus } from '../support/secret-corpus.ts';
 
 /**
  * No output format may contain a whole secret: the secret corpus is reviewed with every rule,
  * as a pull request adding all of it, and every rendering is searched for the exact text each
  * secret finding points at.
  */
-const ROOT = fileURLToPath(new URL('../fixtures/secrets/', import.meta.url));
-
-function corpusFiles(dir = ROOT): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return corpusFiles(full);
-    const relative = path.relative(ROOT, full).split(path.sep).join('/');
-    return relative === 'expected.json' ? [] : [relative];
-  });
-}
-
 describe('masking', async () => {
-  const files = corpusFiles().sort();
-  const contents = Object.fromEntries(files.map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')]));
+  const contents = readSecretCorpus();
+  const files = Object.keys(contents);
   const report = await review({
     files: files.map((file) => ({ path: file, content: contents[file]!, added: 'all' as const })),
     repo: new MemoryRepository(contents),
