@@ -17,9 +17,9 @@ export const FILE_SUPPRESSION_LINES = 10;
 const DIRECTIVE = /twelve-factor-ignore-(next-line|file)\b[ \t]*([^\r\n]*)/;
 const COMMENT_CLOSERS = /\s*(?:\*\/|-->)\s*$/;
 
-/** Comment leaders by file kind: a directive counts only inside a comment. */
+/** Comment leaders by file kind: a directive counts only in a comment that starts its line. */
 function commentLeaders(kind: FileKind): readonly string[] {
-  if (kind === 'script') return ['//', '/*', '*'];
+  if (kind === 'script') return ['//', '/*', '/**', '*'];
   if (kind === 'json' || kind === 'package-json') return [];
   if (kind === 'text') return ['//', '/*', '*', '#', '<!--', '--'];
   return ['#'];
@@ -33,8 +33,10 @@ export function parseSuppressions(text: string, kind: FileKind): Suppression[] {
   text.split(/\r?\n/).forEach((content, index) => {
     const match = DIRECTIVE.exec(content);
     if (!match) return;
-    const before = content.slice(0, match.index).trimEnd();
-    if (!leaders.some((leader) => before.endsWith(leader) || before.trimStart().startsWith(leader))) return;
+    // The directive must be the whole comment on its own line: code before it (a string that
+    // merely contains the words, a trailing comment) does not count.
+    const before = content.slice(0, match.index).trim();
+    if (!leaders.includes(before)) return;
     const scope = match[1] as Suppression['scope'];
     const body = match[2]!.replace(COMMENT_CLOSERS, '');
     const separator = body.indexOf('--');

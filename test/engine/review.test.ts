@@ -149,6 +149,14 @@ describe('review: suppressions', () => {
     ]);
   });
 
+  it('ignores directive words that are not a comment of their own line (strings, trailing text)', async () => {
+    const report = await scan({
+      'src/a.ts': "const text = '// twelve-factor-ignore-next-line processes/test-no-debugger';\ndebugger;\nfoo(); // twelve-factor-ignore-next-line processes/test-no-debugger -- trailing\ndebugger;",
+    });
+    expect(report.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['processes/test-no-debugger:2', 'processes/test-no-debugger:4']);
+    expect(report.suppressed).toBe(0);
+  });
+
   it('uses # comments in hash-comment files', async () => {
     const report = await scan({ 'config.yml': '# twelve-factor-ignore-next-line secrets/test-token -- documented example\nkey: TOKEN\nother: TOKEN\n' });
     expect(report.findings.map((f) => f.line)).toEqual([3]);
