@@ -10,6 +10,8 @@ export interface EnvOptions {
   host: string;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   redisUrl: string | undefined;
+  /** Namespaces every key this app writes in Redis, so deployments can share one Redis. */
+  redisKeyPrefix: string;
   workerConcurrency: number;
   gheHost: string | undefined;
   gheProtocol: 'http' | 'https';
@@ -44,6 +46,7 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
     .optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w.-]+$/, 'must be letters, digits, ".", "-" or "_"').default('twelve-factor'),
   WORKER_CONCURRENCY: integer(1, 64).default(2),
   GHE_HOST: z.string().regex(/^[\w.-]+(:\d+)?$/, 'must be a host name, without protocol or path').optional(),
   GHE_PROTOCOL: z.enum(['http', 'https']).default('https'),
@@ -76,6 +79,7 @@ export function readEnvOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions
     host: value.HOST,
     logLevel: value.LOG_LEVEL,
     redisUrl: value.REDIS_URL,
+    redisKeyPrefix: value.REDIS_KEY_PREFIX,
     workerConcurrency: value.WORKER_CONCURRENCY,
     gheHost: value.GHE_HOST,
     gheProtocol: value.GHE_PROTOCOL,

@@ -54,7 +54,29 @@ export class CheckRun {
     return this.#completed;
   }
 
+  /**
+   * Adopts the run an earlier attempt of the same job created (same external id) — a worker
+   * that died mid-review, or a review handed back at shutdown — so a retry does not leave a
+   * second run stuck in progress. Returns that run's status, or undefined when there is none.
+   */
+  async resume(): Promise<'in_progress' | 'completed' | undefined> {
+    const { data } = await this.#octokit.rest.checks.listForRef({
+      ...this.#repository,
+      ref: this.#headSha,
+      check_name: CHECK_NAME,
+      filter: 'all',
+      per_page: 100,
+    });
+    const earlier = data.check_runs.find((run) => run.external_id === this.#externalId);
+    if (!earlier) return undefined;
+    this.#id = earlier.id;
+    this.#completed = earlier.status === 'completed';
+    return this.#completed ? 'completed' : 'in_progress';
+  }
+
+  /** Creates the run `in_progress`, unless `resume()` adopted one. */
   async start(): Promise<void> {
+    if (this.#id !== undefined) return;
     const { data } = await this.#octokit.rest.checks.create({
       ...this.#repository,
       name: CHECK_NAME,

@@ -18,6 +18,11 @@ export interface RunReviewOptions {
   now?: () => Date;
   /** The rule catalogue; every registered rule by default. */
   checks?: readonly Check[];
+  /**
+   * The job may have run before (a retry, a job handed back, the clock re-enqueueing): adopt
+   * the check run an earlier attempt created, and stop if that attempt completed it.
+   */
+  resume?: boolean;
 }
 
 const RERUN = 'Use **Re-run** on this check to try again.';
@@ -44,6 +49,10 @@ export async function runReview(job: ReviewJob, options: RunReviewOptions): Prom
   try {
     const target = await resolveTarget(octokit, job, log);
     if (!target) return { outcome: 'dropped' };
+    if (options.resume && (await checkRun.resume()) === 'completed') {
+      log.info('an earlier attempt of this job completed its check run; job dropped');
+      return { outcome: 'dropped' };
+    }
     let loaded: LoadedConfig | undefined;
     let configError: ConfigError | undefined;
     try {
@@ -171,11 +180,11 @@ function configFileNotes(configFile: { removed: boolean; text?: string } | undef
 export function reviewProcessor(
   probot: Probot,
   options: Pick<RunReviewOptions, 'now' | 'checks'> = {},
-): (job: ReviewJob) => Promise<ReviewOutcome> {
-  return async (job) => {
+): (job: ReviewJob, attempt?: Pick<RunReviewOptions, 'resume'>) => Promise<ReviewOutcome> {
+  return async (job, attempt = {}) => {
     const log = probot.log.child(jobLogFields(job));
     const octokit = await installationOctokit(probot, job.installationId, log);
-    return runReview(job, { ...options, octokit, log });
+    return runReview(job, { ...options, ...attempt, octokit, log });
   };
 }
 

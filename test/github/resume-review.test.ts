@@ -1,0 +1,79 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { pino } from 'pino';
+import { Probot } from 'probot';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHECK_NAME } from '../../src/github/check-run.ts';
+import { reviewJob } from '../../src/github/review-job.ts';
+import { reviewOctokit } from '../../src/github/review-octokit.ts';
+import { reviewProcessor } from '../../src/github/run-review.ts';
+import { GitHubStandIn, STAND_IN_APP_ID, type StandInPullRequest } from '../support/github-stand-in.ts';
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+
+const PULL: StandInPullRequest = {
+  installationId: 5,
+  owner: 'acme',
+  repo: 'service',
+  number: 8,
+  headSha: 'feed'.padEnd(40, '0'),
+  baseSha: 'ba5e'.padEnd(40, '0'),
+  files: { 'src/index.js': 'export const answer = 42;\n' },
+};
+
+const JOB = reviewJob({ kind: 'pull_request', deliveryId: 'd-1', installationId: PULL.installationId, owner: PULL.owner, repo: PULL.repo, headSha: PULL.headSha, pullNumber: PULL.number });
+
+/** A job that may have run before (a retry, a job handed back at shutdown, the clock) resumes its check run. */
+describe('resuming a review job', () => {
+  let standIn: GitHubStandIn;
+  let run: ReturnType<typeof reviewProcessor>;
+
+  beforeEach(async () => {
+    standIn = await new GitHubStandIn().start();
+    standIn.addPullRequest(PULL);
+    const probot = new Probot({
+      appId: STAND_IN_APP_ID,
+      privateKey,
+      log: pino({ level: 'silent' }),
+      baseUrl: `http://${standIn.host}/api/v3`,
+      Octokit: reviewOctokit({ retryDelayScale: 0, throttle: { enabled: false } }),
+    });
+    run = reviewProcessor(probot);
+  });
+
+  afterEach(async () => {
+    await standIn.close();
+  });
+
+  const creations = () => standIn.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/check-runs'));
+
+  it('completes the run an earlier attempt left in progress instead of creating another', async () => {
+    standIn.checkRuns.push({ id: 1, owner: 'acme', repo: 'service', name: CHECK_NAME, head_sha: PULL.headSha, external_id: JOB.id, status: 'in_progress' });
+    expect(await run(JOB, { resume: true })).toMatchObject({ outcome: 'success' });
+    expect(creations()).toEqual([]);
+    expect(standIn.checkRuns).toEqual([expect.objectContaining({ id: 1, status: 'completed', conclusion: 'success' })]);
+    expect(standIn.problems).toEqual([]);
+  });
+
+  it('drops the job when an earlier attempt already completed its run', async () => {
+    standIn.checkRuns.push({ id: 1, owner: 'acme', repo: 'service', name: CHECK_NAME, head_sha: PULL.headSha, external_id: JOB.id, status: 'completed', conclusion: 'failure' });
+    expect(await run(JOB, { resume: true })).toEqual({ outcome: 'dropped' });
+    expect(standIn.requests.filter((request) => request.method !== 'GET' && request.path !== `/app/installations/${PULL.installationId}/access_tokens`)).toEqual([]);
+    expect(standIn.checkRuns).toEqual([expect.objectContaining({ id: 1, conclusion: 'failure' })]);
+  });
+
+  it("ignores another job's run on the same commit (a re-run has its own external id)", async () => {
+    standIn.checkRuns.push({ id: 1, owner: 'acme', repo: 'service', name: CHECK_NAME, head_sha: PULL.headSha, external_id: `${JOB.id}+rerun-d-0`, status: 'in_progress' });
+    expect(await run(JOB, { resume: true })).toMatchObject({ outcome: 'success' });
+    expect(creations()).toHaveLength(1);
+    expect(standIn.checkRuns.map((checkRun) => [checkRun.id, checkRun.status])).toEqual([
+      [1, 'in_progress'],
+      [2, 'completed'],
+    ]);
+  });
+
+  it('does not look for an earlier run on a first attempt', async () => {
+    expect(await run(JOB)).toMatchObject({ outcome: 'success' });
+    expect(standIn.requests.some((request) => request.path.includes('/commits/'))).toBe(false);
+    expect(creations()).toHaveLength(1);
+  });
+});
