@@ -5,6 +5,7 @@ import { findUp, type RepositoryView } from '../../src/engine/repository.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { propertyNameOf } from '../support/constants.ts';
 import { parseJsonc } from '../support/parse-jsonc.ts';
+import { readPackageManifest } from '../support/package-scripts.ts';
 import { isToolingPath } from '../support/tooling-path.ts';
 
 const BUILTINS: ReadonlySet<string> = new Set(builtinModules);
@@ -69,7 +70,7 @@ export default defineCheck({
     const directory = path.dirname(context.path);
     const manifestPath = findUp(context.repo, directory, 'package.json');
     if (!manifestPath) return;
-    const manifest = context.perRun(`no-undeclared-import:manifest:${manifestPath}`, () => readManifest(context.repo, manifestPath));
+    const manifest = context.perRun(`no-undeclared-import:manifest:${manifestPath}`, () => readManifest(context, manifestPath));
     if (!manifest) return;
     const packageDir = path.dirname(manifestPath);
     const tooling = isToolingPath(context.path) || (packageDir !== '.' && isToolingPath(context.path.slice(packageDir.length + 1)));
@@ -155,16 +156,10 @@ function declaresTypes(manifest: Manifest, name: string): boolean {
   return manifest.runtime.has(typesName) || manifest.dev.has(typesName);
 }
 
-function readManifest(repo: RepositoryView, manifestPath: string): Manifest | undefined {
-  const text = repo.read(manifestPath);
-  if (text === undefined) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(json)) return undefined;
+function readManifest(context: CheckContext, manifestPath: string): Manifest | undefined {
+  const manifest = readPackageManifest(context, manifestPath);
+  if (!manifest) return undefined;
+  const { json } = manifest;
   const keys = (field: string) => (isRecord(json[field]) ? Object.keys(json[field]) : []);
   return {
     path: manifestPath,

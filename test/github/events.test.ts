@@ -1,6 +1,5 @@
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { examplePayload, startApp, type AppHarness } from '../support/app-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { examplePayload, startApp, useApp, type AppHarness } from '../support/app-harness.ts';
 import { diffEntries, FakeGitHub, HEAD_SHA, MERGE_BASE_SHA, type FileContent, type RepoFiles } from '../support/fake-github.ts';
 
 const SERVER = `import http from 'node:http';
@@ -17,19 +16,7 @@ const GROUP_HEAD = '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d';
 const GROUP_BASE = '380387fbc80638b734a49e1be1c4dfec1c01b33c';
 
 let app: AppHarness;
-
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startApp();
-});
-
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(app.problems).toEqual([]);
-  expect(app.jobErrors).toEqual([]);
-  expect(pending).toEqual([]);
-});
+useApp((started) => (app = started));
 
 function completion(harness = app): any {
   return harness.writes().find((request) => request.method !== 'GET' && request.body?.status === 'completed')!.body;

@@ -1,7 +1,6 @@
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_RATE_LIMIT_RETRIES } from '../../src/github/review-octokit.ts';
-import { examplePayload, startApp, type AppHarness } from '../support/app-harness.ts';
+import { examplePayload, useApp, type AppHarness } from '../support/app-harness.ts';
 import { diffEntries, FakeGitHub, HEAD_SHA, MERGE_BASE_SHA, type RepoFiles } from '../support/fake-github.ts';
 
 const SERVER = `import http from 'node:http';
@@ -23,19 +22,7 @@ const SECONDARY_RATE_LIMIT = {
 };
 
 let app: AppHarness;
-
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startApp();
-});
-
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(app.problems).toEqual([]);
-  expect(app.jobErrors).toEqual([]);
-  expect(pending).toEqual([]);
-});
+useApp((started) => (app = started));
 
 function mockReads(github = new FakeGitHub()): FakeGitHub {
   return github

@@ -1,8 +1,7 @@
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../src/engine/fingerprint.ts';
 import { fingerprintMarker } from '../../src/report/review-comment.ts';
-import { examplePayload, startApp, type AppHarness } from '../support/app-harness.ts';
+import { examplePayload, useApp, type AppHarness } from '../support/app-harness.ts';
 import { diffEntries, FakeGitHub, HEAD_SHA, MERGE_BASE_SHA, type FileContent, type RepoFiles } from '../support/fake-github.ts';
 
 const PACKAGE_JSON = '{\n  "name": "hello-world",\n  "private": true,\n  "dependencies": { "winston": "^3.11.0" }\n}\n';
@@ -25,19 +24,7 @@ const LOGGER_FINGERPRINT = fingerprintOf('logs/no-file-logging', 'src/logger.ts'
 const PORT_FINGERPRINT = fingerprintOf('port-binding/no-hardcoded-port', 'src/server.ts', 'server.listen(3000);', 0);
 
 let app: AppHarness;
-
-beforeEach(async () => {
-  nock.disableNetConnect();
-  app = await startApp();
-});
-
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(app.problems).toEqual([]);
-  expect(app.jobErrors).toEqual([]);
-  expect(pending).toEqual([]);
-});
+useApp((started) => (app = started));
 
 /** Mocks every read of one pull request review, base → head. */
 function mockReads(

@@ -6,22 +6,9 @@ import { review } from '../../src/engine/review.ts';
 import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port.ts';
 import { MAX_CHECK_RUN_SUMMARY_LENGTH, MAX_LISTED_FINDINGS, renderCheckSummary, renderCheckTitle } from '../../src/report/markdown.ts';
 import { codeSpan, inlineMarkdown } from '../../src/report/markdown-text.ts';
+import { aFinding } from '../support/findings.ts';
 
-function finding(overrides: Partial<Finding>): Finding {
-  return {
-    ruleId: 'port-binding/no-hardcoded-port',
-    factor: 7,
-    severity: 'error',
-    path: 'src/server.ts',
-    line: 3,
-    column: 1,
-    endLine: 3,
-    endColumn: 16,
-    message: 'Port binding (VII): server listens on hard-coded port 3000; read it from process.env.PORT.',
-    fingerprint: '0'.repeat(32),
-    ...overrides,
-  };
-}
+const finding = aFinding;
 
 function report(findings: Finding[], skipped: SkippedFile[] = [], suppressed = 0): Report {
   return {

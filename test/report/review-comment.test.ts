@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Report } from '../../src/engine/finding.ts';
+import type { Finding } from '../../src/engine/finding.ts';
 import {
   fingerprintMarker,
   fingerprintOfComment,
@@ -9,28 +9,18 @@ import {
   renderReviewBody,
   renderReviewComment,
 } from '../../src/report/review-comment.ts';
+import { aFinding, aReport } from '../support/findings.ts';
 
-function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    ruleId: 'port-binding/no-hardcoded-port',
-    factor: 7,
-    severity: 'error',
-    path: 'src/server.ts',
-    line: 3,
-    column: 1,
-    endLine: 3,
+const finding = (overrides: Partial<Finding> = {}) =>
+  aFinding({
     endColumn: 17,
-    message: 'Port binding (VII): server listens on hard-coded port 3000; read it from process.env.PORT.',
     status: 'new',
     fingerprint: '6c81b057cceb04917ceaba3532f4e2cd',
     fix: { description: 'Read the port from the environment', replacement: 'app.listen(Number(process.env.PORT ?? 3000));' },
     ...overrides,
-  };
-}
+  });
 
-function report(findings: Finding[]): Report {
-  return { findings, skipped: [], suppressed: 0, summary: { filesScanned: 1, filesSkipped: 0, findings: findings.length, byFactor: {}, durationMs: 1 } };
-}
+const report = (findings: Finding[]) => aReport(findings);
 
 describe('renderReviewComment', () => {
   it('names the factor, says why and how to fix, and ends with the fingerprint marker', () => {

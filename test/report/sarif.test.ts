@@ -7,6 +7,7 @@ import { review } from '../../src/engine/review.ts';
 import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port.ts';
 import type { Finding, Report } from '../../src/engine/finding.ts';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.ts';
+import { aFinding, aReport } from '../support/findings.ts';
 
 const schema: object = JSON.parse(
   readFileSync(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
@@ -27,25 +28,9 @@ function parse(report: Report, options?: { toolVersion?: string }): Log {
   return log as Log;
 }
 
-function emptyReport(): Report {
-  return { findings: [], skipped: [], suppressed: 0, summary: { filesScanned: 0, filesSkipped: 0, findings: 0, byFactor: {}, durationMs: 0 } };
-}
+const emptyReport = () => aReport();
 
-function finding(overrides: Partial<Finding>): Finding {
-  return {
-    ruleId: 'port-binding/no-hardcoded-port',
-    factor: 7,
-    severity: 'error',
-    path: 'src/server.ts',
-    line: 3,
-    column: 1,
-    endLine: 3,
-    endColumn: 16,
-    message: 'Port binding (VII): server listens on hard-coded port 3000; read it from process.env.PORT.',
-    fingerprint: 'f'.repeat(32),
-    ...overrides,
-  };
-}
+const finding = aFinding;
 
 function handReport(findings: Finding[], skipped: Report['skipped'] = []): Report {
   return {

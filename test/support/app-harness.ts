@@ -1,3 +1,5 @@
+import nock from 'nock';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
@@ -123,4 +125,24 @@ export function examplePayload(name: string, action: string): Record<string, any
   );
   if (!example) throw new Error(`no ${name}.${action} example with an installation`);
   return structuredClone(example);
+}
+
+/**
+ * Starts a fresh app before each test (handing it to `onStart`) and checks after each that no
+ * request was left pending, none failed the OpenAPI validation and no job failed.
+ */
+export function useApp(onStart: (app: AppHarness) => void): void {
+  let app: AppHarness | undefined;
+  beforeEach(async () => {
+    nock.disableNetConnect();
+    app = await startApp();
+    onStart(app);
+  });
+  afterEach(() => {
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(app?.problems).toEqual([]);
+    expect(app?.jobErrors).toEqual([]);
+    expect(pending).toEqual([]);
+  });
 }
