@@ -36,6 +36,10 @@ const CLIENTS: readonly ClientSpec[] = [
   { modules: ['sequelize', '@sequelize/core'], paths: ['', 'Sequelize'] },
   { modules: ['typeorm'], paths: ['DataSource', 'createConnection'] },
   { modules: ['bullmq'], paths: ['Queue', 'Worker', 'QueueEvents', 'FlowProducer', 'QueueScheduler'] },
+  // NestJS modules that build the client from the options they are given.
+  { modules: ['@nestjs/typeorm'], paths: ['TypeOrmModule.forRoot'] },
+  { modules: ['@nestjs/sequelize'], paths: ['SequelizeModule.forRoot'] },
+  { modules: ['@nestjs/bullmq', '@nestjs/bull'], paths: ['BullModule.forRoot'] },
 ];
 
 const CLIENT_MODULES = [...new Set(CLIENTS.flatMap((client) => client.modules))];
@@ -101,9 +105,9 @@ function hostSites(call: CallExpression | NewExpression, spec: ClientSpec): Host
   const sites: HostSite[] = [];
   const args = call.getArguments();
   args.forEach((argument, index) => {
-    const value = resolveValue(argument);
-    if (Node.isObjectLiteralExpression(value) || Node.isArrayLiteralExpression(value)) {
-      collectFromOptions(value, sites, 0);
+    const options = optionObjects(argument);
+    if (options.length > 0) {
+      for (const value of options) collectFromOptions(value, sites, 0);
       return;
     }
     const isHostArgument =
@@ -112,6 +116,16 @@ function hostSites(call: CallExpression | NewExpression, spec: ClientSpec): Host
     if (isHostArgument) addHostList(argument, sites);
   });
   return sites;
+}
+
+/** The options object (or list) an argument holds; both when it picks one with a ternary. */
+function optionObjects(argument: Node): Node[] {
+  const value = resolveValue(argument);
+  if (Node.isObjectLiteralExpression(value) || Node.isArrayLiteralExpression(value)) return [value];
+  if (!Node.isConditionalExpression(value)) return [];
+  return [value.getWhenTrue(), value.getWhenFalse()]
+    .map((branch) => resolveValue(branch))
+    .filter((branch) => Node.isObjectLiteralExpression(branch) || Node.isArrayLiteralExpression(branch));
 }
 
 function collectFromOptions(value: Node, sites: HostSite[], depth: number): void {

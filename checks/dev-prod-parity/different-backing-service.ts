@@ -222,10 +222,17 @@ function scriptGroups(context: CheckContext): ChoiceGroup[] {
   for (const conditional of context.ofKind(SyntaxKind.ConditionalExpression)) {
     const test = environmentTest(conditional.getCondition(), 0);
     if (!test) continue;
-    groups.push([
-      { side: test.whenTrue.side, env: test.whenTrue.env, choice: expressionChoice(context, conditional.getWhenTrue(), 0) },
-      { side: test.whenFalse.side, env: test.whenFalse.env, choice: expressionChoice(context, conditional.getWhenFalse(), 0) },
-    ]);
+    // The span lets this rule silence config/no-env-name-branching on the condition when the
+    // ternary spans lines (TypeORM options chosen whole per environment).
+    groups.push(
+      withSpan(
+        [
+          { side: test.whenTrue.side, env: test.whenTrue.env, choice: expressionChoice(context, conditional.getWhenTrue(), 0) },
+          { side: test.whenFalse.side, env: test.whenFalse.env, choice: expressionChoice(context, conditional.getWhenFalse(), 0) },
+        ],
+        conditional,
+      ),
+    );
   }
   for (const statement of context.ofKind(SyntaxKind.IfStatement)) {
     const parent = statement.getParent();

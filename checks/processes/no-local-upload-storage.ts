@@ -5,7 +5,7 @@ import { literalValue, propertyValue, resolveValue, unwrap } from '../support/co
 import { importsAny } from '../support/imports.ts';
 import { moduleReference } from '../support/module-reference.ts';
 
-const UPLOAD_MODULES = ['multer', 'formidable', 'busboy', 'connect-busboy'];
+const UPLOAD_MODULES = ['multer', 'formidable', 'busboy', 'connect-busboy', 'koa-body', 'express-formidable'];
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
 /** How many `path.join(…)` levels the temporary-directory check follows; a recursion guard. */
 const MAX_DEPTH = 3;
@@ -61,6 +61,13 @@ function checkCall(context: CheckContext, call: CallExpression): void {
     }
   } else if (reference.module === 'formidable' && (reference.path.length === 0 || member === 'default' || member === 'formidable')) {
     reportOption(context, options, 'uploadDir');
+  } else if (reference.module === 'express-formidable' && (reference.path.length === 0 || member === 'default')) {
+    reportOption(context, options, 'uploadDir');
+  } else if (reference.module === 'koa-body' && (reference.path.length === 0 || member === 'default' || member === 'koaBody')) {
+    // koa-body hands its `formidable` options to formidable: `koaBody({ multipart: true, formidable: { uploadDir } })`.
+    const settings = options ? objectOf(options) : undefined;
+    const formidable = settings ? propertyValue(settings, 'formidable') : undefined;
+    reportOption(context, formidable, 'uploadDir');
   }
 }
 

@@ -1,6 +1,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CheckContext } from '../define-check.ts';
 import { envVariableName, isEnvAccess, propertyNameOf, resolveValue, unwrap } from './constants.ts';
+import { envAliasVariableName, isEnvAlias } from './env-alias-variable-name.ts';
 
 /** A value used when environment variables are missing: `process.env.DATABASE_URL || 'postgres://…'`. */
 export interface EnvFallback {
@@ -31,11 +32,12 @@ const FALLBACK_OPERATORS = new Set([
  * Every fallback for an environment variable in the file, memoised per file: `||`, `??`,
  * `||=`, `??=`, `process.env.X ? process.env.X : 'lit'` (and its negated forms), and
  * destructuring defaults `const { X = 'lit' } = process.env`. Variables are followed through
- * `const` (`const url = process.env.DATABASE_URL; url ?? 'x'`).
+ * `const` (`const url = process.env.DATABASE_URL; url ?? 'x'`), and read through an alias of
+ * `process.env` (`function loadConfig(env = process.env) { env.DATABASE_URL ?? 'x' }`).
  */
 export function envFallbacks(context: CheckContext): readonly EnvFallback[] {
   return context.perFile('env-fallbacks', () => {
-    if (!context.text.includes('.env')) return [];
+    if (!context.text.includes('.env') && !context.text.includes('ProcessEnv')) return [];
     const fallbacks: EnvFallback[] = [];
     for (const binary of context.ofKind(SyntaxKind.BinaryExpression)) {
       const operator = binary.getOperatorToken().getKind();
@@ -53,7 +55,7 @@ export function envFallbacks(context: CheckContext): readonly EnvFallback[] {
       if (!initializer || !Node.isObjectBindingPattern(pattern) || element.getDotDotDotToken()) continue;
       const holder = pattern.getParent();
       const source = Node.isVariableDeclaration(holder) || Node.isParameterDeclaration(holder) ? holder.getInitializer() : undefined;
-      if (!source || !isEnvAccess(unwrap(source))) continue;
+      if (!source || !(isEnvAccess(unwrap(source)) || isEnvAlias(source))) continue;
       const propertyName = element.getPropertyNameNode();
       const name = propertyName ? propertyNameOf(propertyName) : element.getName();
       if (name) add(fallbacks, [name], initializer);
@@ -76,9 +78,10 @@ function operandNames(node: Node): string[] {
   return name === undefined ? [] : [name];
 }
 
-/** `process.env.X`, or a `const` holding it. */
+/** `process.env.X`, `env.X` with `env` an alias of `process.env`, or a `const` holding either. */
 function envNameOf(node: Node): string | undefined {
-  return envVariableName(node) ?? envVariableName(resolveValue(node));
+  const resolved = resolveValue(node);
+  return envVariableName(node) ?? envVariableName(resolved) ?? envAliasVariableName(node) ?? envAliasVariableName(resolved);
 }
 
 const ABSENT_VALUES = new Set(['undefined', 'null', "''", '""', '``']);

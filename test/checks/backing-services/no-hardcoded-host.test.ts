@@ -14,6 +14,13 @@ testCheck(check, {
     { code: `import { Pool } from 'pg';\nconst pool = new Pool({ host: 'localhost', database: 'app_dev' });\nawait seed(pool);`, filename: 'scripts/seed.ts' },
     { code: `import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ clientId: 'app', brokers: process.env.KAFKA_BROKERS!.split(',') });` },
     { code: `import Redis from 'ioredis';\nexport const redis = new Redis({ host: 'localhost' });`, filename: 'src/__tests__/redis.ts' },
+    { code: `import { TypeOrmModule } from '@nestjs/typeorm';\nexport const db = TypeOrmModule.forRoot({ type: 'postgres', host: process.env.DB_HOST, port: 5432 });` },
+    {
+      code: `import { TypeOrmModule } from '@nestjs/typeorm';\nconst base = { type: 'postgres', url: process.env.DATABASE_URL } as const;\nexport const db = TypeOrmModule.forRoot(useSsl ? { ...base, ssl: true } : base);`,
+    },
+    {
+      code: `import { TypeOrmModule } from '@nestjs/typeorm';\nexport const db = TypeOrmModule.forRootAsync({\n  useFactory: (config: ConfigService) => ({ type: 'postgres', host: config.get('DB_HOST') }),\n});`,
+    },
   ],
   invalid: [
     {
@@ -53,6 +60,17 @@ testCheck(check, {
     {
       code: `import { Queue } from 'bullmq';\nconst queue = new Queue('emails', { connection: { host: '192.168.1.20' } });`,
       errors: [{ messageId: 'host', line: 2 }],
+    },
+    {
+      code: `import { TypeOrmModule } from '@nestjs/typeorm';\n\nexport const database = TypeOrmModule.forRoot(\n  process.env.NODE_ENV === 'production'\n    ? { type: 'postgres', host: 'billing-db.prod.internal', port: 5432 }\n    : { type: 'postgres', host: 'localhost', port: 5432 },\n);`,
+      errors: [
+        { messageId: 'host', line: 5, messageIncludes: "'billing-db.prod.internal'" },
+        { messageId: 'host', line: 6, messageIncludes: "'localhost'" },
+      ],
+    },
+    {
+      code: `import { BullModule } from '@nestjs/bullmq';\nexport const queues = BullModule.forRoot({ connection: { host: 'redis.internal', port: 6379 } });`,
+      errors: [{ messageId: 'host', line: 2, messageIncludes: '@nestjs/bullmq client' }],
     },
   ],
 });

@@ -14,6 +14,12 @@ testCheck(check, {
     { code: `const key = process.env.API_KEY ?? config.apiKey;` },
     { code: `const { DATABASE_URL, PORT = '3000' } = process.env;` },
     { code: `export const url = process.env.DATABASE_URL || 'postgres://localhost/app';`, filename: 'test/helpers/db.ts' },
+    {
+      name: 'an env parameter: PORT, a bind HOST and empty fallbacks stay silent',
+      code: `export function loadConfig(env: NodeJS.ProcessEnv = process.env) {\n  return { port: Number(env.PORT ?? 8080), host: env.HOST ?? '0.0.0.0', url: env.DATABASE_URL ?? '' };\n}`,
+    },
+    { code: `function connect(settings = defaults) {\n  return settings.DATABASE_URL ?? 'postgres://localhost/app';\n}` },
+    { code: `let env = process.env;\nenv = overrides;\nconst url = env.DATABASE_URL || 'postgres://localhost/app';` },
   ],
   invalid: [
     {
@@ -51,6 +57,18 @@ testCheck(check, {
     {
       code: `const { SESSION_SECRET: sessionSecret = 'keyboard cat' } = process.env;`,
       errors: [{ messageId: 'fallback', line: 1 }],
+    },
+    {
+      code: `export function loadConfig(env: NodeJS.ProcessEnv = process.env) {\n  return {\n    redisUrl: env.REDIS_URL ?? 'redis://cache.internal:6379',\n  };\n}`,
+      errors: [{ messageId: 'fallback', line: 3, column: 32, messageIncludes: 'REDIS_URL' }],
+    },
+    {
+      code: `function readConfig(env: NodeJS.ProcessEnv) {\n  const { DATABASE_URL = 'postgres://localhost/app' } = env;\n  return DATABASE_URL;\n}`,
+      errors: [{ messageId: 'fallback', line: 2 }],
+    },
+    {
+      code: `const env = process.env;\nconst secret = env['JWT_SECRET'] || 'dev-secret';`,
+      errors: [{ messageId: 'fallback', line: 2, messageIncludes: 'JWT_SECRET' }],
     },
     {
       code: `process.env.AMQP_URL ??= 'amqp://guest:guest@localhost:5672';`,

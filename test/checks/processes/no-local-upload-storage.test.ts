@@ -32,6 +32,15 @@ testCheck(check, {
       code: `import multer from 'multer';\nimport { storageOptions } from './config';\nconst storage = multer.diskStorage(storageOptions);`,
     },
     {
+      name: 'koa-body multipart without uploadDir (formidable default)',
+      code: `const { koaBody } = require('koa-body');\napp.use(koaBody({ multipart: true, formidable: { maxFileSize: 5e6 } }));`,
+      filename: 'src/app.js',
+    },
+    {
+      name: 'koa-body JSON only',
+      code: `import { koaBody } from 'koa-body';\nrouter.post('/items', koaBody({ jsonLimit: '64kb' }), create);`,
+    },
+    {
       name: 'test code is exempt',
       filename: 'test/upload.test.ts',
       code: `import multer from 'multer';\nconst upload = multer({ dest: 'uploads/' });`,
@@ -71,6 +80,17 @@ testCheck(check, {
         { messageId: 'localDirectory', line: 2 },
         { messageId: 'localDirectory', line: 4 },
       ],
+    },
+    {
+      name: 'koa-body formidable uploadDir',
+      code: `const path = require('node:path');\nconst { koaBody } = require('koa-body');\napp.use(\n  koaBody({\n    multipart: true,\n    formidable: { uploadDir: path.join(__dirname, 'uploads'), keepExtensions: true },\n  }),\n);`,
+      filename: 'src/app.js',
+      errors: [{ messageId: 'localDirectory', line: 6 }],
+    },
+    {
+      name: 'express-formidable uploadDir',
+      code: `import formidable from 'express-formidable';\napp.use(formidable({ uploadDir: './uploads' }));`,
+      errors: [{ messageId: 'localDirectory', line: 2, messageIncludes: "'./uploads'" }],
     },
     {
       name: 'busboy piping a file to the local disk',

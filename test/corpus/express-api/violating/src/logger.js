@@ -1,0 +1,14 @@
+'use strict';
+
+const pino = require('pino');
+const config = require('./config');
+
+const logger = pino(
+  {
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  },
+  pino.destination('./logs/orders-api.log'),
+);
+
+module.exports = logger;

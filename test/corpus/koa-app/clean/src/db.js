@@ -1,0 +1,6 @@
+'use strict';
+
+const knex = require('knex');
+const knexConfig = require('../knexfile');
+
+module.exports = knex(knexConfig);

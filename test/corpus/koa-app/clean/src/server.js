@@ -1,0 +1,26 @@
+'use strict';
+
+const http = require('node:http');
+const config = require('config');
+const db = require('./db');
+const { createApp } = require('./app');
+
+const { app, log } = createApp();
+const server = http.createServer(app.callback());
+const { port, host, shutdownTimeoutMs } = config.get('server');
+
+server.listen(port, host, () => log('info', 'bookmarks listening', { port }));
+
+function shutdown(signal) {
+  log('info', 'shutting down', { signal });
+  setTimeout(() => process.exit(1), shutdownTimeoutMs).unref();
+  server.close(() => {
+    db.destroy().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
+
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
