@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type Expression, type KindToNodeMappings, type SourceFile } from 'ts-morph';
 import type { CheckContext } from '../define-check.ts';
 
 /** One local name bound to a module: `imported` is `default`, `*` (namespace/whole module) or an export name. */
@@ -18,7 +18,7 @@ export function normaliseModule(specifier: string): string {
 
 /** Every ESM import and CommonJS require binding of the file, memoised per file. */
 export function importBindings(context: CheckContext): readonly ImportBinding[] {
-  return context.perFile('imports:bindings', () => collectBindings(context));
+  return context.perFile('imports:bindings', () => bindingsOf(context.ast(), (kind) => context.ofKind(kind)));
 }
 
 /** The binding of a local name, if it comes from a module. */
@@ -86,9 +86,16 @@ export function requireSpecifier(call: Node): string | undefined {
   return argument && Node.isStringLiteral(argument) ? argument.getLiteralValue() : undefined;
 }
 
-function collectBindings(context: CheckContext): ImportBinding[] {
+/**
+ * The import and require bindings of a source file; `ofKind` lists its nodes of a kind (the
+ * rule context's shared index for the file under review, a plain walk for another file).
+ */
+export function bindingsOf(
+  sourceFile: SourceFile,
+  ofKind: <K extends SyntaxKind>(kind: K) => readonly KindToNodeMappings[K][],
+): ImportBinding[] {
   const bindings: ImportBinding[] = [];
-  for (const declaration of context.ast().getImportDeclarations()) {
+  for (const declaration of sourceFile.getImportDeclarations()) {
     const module = normaliseModule(declaration.getModuleSpecifierValue());
     const typeOnly = declaration.isTypeOnly();
     const defaultImport = declaration.getDefaultImport();
@@ -105,7 +112,7 @@ function collectBindings(context: CheckContext): ImportBinding[] {
       });
     }
   }
-  for (const declaration of context.ofKind(SyntaxKind.ImportEqualsDeclaration)) {
+  for (const declaration of ofKind(SyntaxKind.ImportEqualsDeclaration)) {
     const reference = declaration.getModuleReference();
     if (Node.isExternalModuleReference(reference)) {
       const expression = reference.getExpression();
@@ -114,7 +121,7 @@ function collectBindings(context: CheckContext): ImportBinding[] {
       }
     }
   }
-  for (const declaration of context.ofKind(SyntaxKind.VariableDeclaration)) {
+  for (const declaration of ofKind(SyntaxKind.VariableDeclaration)) {
     const initializer = declaration.getInitializer();
     if (!initializer) continue;
     const { module, path } = requireTarget(initializer) ?? {};

@@ -3,7 +3,7 @@ import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceF
 import type { CheckContext } from '../define-check.ts';
 import { defaultSkipReason, fileKindOf, isTestPath } from '../../src/engine/file-kind.ts';
 import { propertyNameOf, unwrap } from './constants.ts';
-import { normaliseModule, requiredModules, requireSpecifier } from './imports.ts';
+import { bindingsOf, importBindings, normaliseModule, requiredModules, requireSpecifier, type ImportBinding } from './imports.ts';
 import { isToolingPath } from './tooling-path.ts';
 
 /** Where a process starts serving or consuming: the place a shutdown handler is owed. */
@@ -20,6 +20,7 @@ export interface ScriptNodes {
   sourceFile: SourceFile;
   calls: readonly CallExpression[];
   news: readonly NewExpression[];
+  bindings: readonly ImportBinding[];
 }
 
 const BULLMQ = new Set(['bullmq', 'bullmq-pro', '@taskforcesh/bullmq-pro']);
@@ -35,7 +36,12 @@ const SITE_WORDS = ['listen', 'Worker', 'consume', 'eachMessage', 'eachBatch', '
 
 /** The calls and constructions of the file under review (shared, memoised AST walks). */
 export function scriptNodesOf(context: CheckContext): ScriptNodes {
-  return { sourceFile: context.ast(), calls: context.ofKind(SyntaxKind.CallExpression), news: context.ofKind(SyntaxKind.NewExpression) };
+  return {
+    sourceFile: context.ast(),
+    calls: context.ofKind(SyntaxKind.CallExpression),
+    news: context.ofKind(SyntaxKind.NewExpression),
+    bindings: importBindings(context),
+  };
 }
 
 /**
@@ -145,45 +151,16 @@ export function scriptNodesOfFile(sourceFile: SourceFile): ScriptNodes {
     sourceFile,
     calls: sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression),
     news: sourceFile.getDescendantsOfKind(SyntaxKind.NewExpression),
+    bindings: bindingsOf(sourceFile, (kind) => sourceFile.getDescendantsOfKind(kind)),
   };
 }
 
 /** Local names bound to modules: `local → { module, imported }` (`*` for the whole module). */
 type Bindings = ReadonlyMap<string, { module: string; imported: string }>;
 
+/** The file's import bindings, a default import standing for the whole module. */
 function moduleBindings(nodes: ScriptNodes): Bindings {
-  const bindings = new Map<string, { module: string; imported: string }>();
-  for (const declaration of nodes.sourceFile.getImportDeclarations()) {
-    const module = normaliseModule(declaration.getModuleSpecifierValue());
-    const defaultImport = declaration.getDefaultImport();
-    if (defaultImport) bindings.set(defaultImport.getText(), { module, imported: '*' });
-    const namespace = declaration.getNamespaceImport();
-    if (namespace) bindings.set(namespace.getText(), { module, imported: '*' });
-    for (const named of declaration.getNamedImports()) {
-      bindings.set((named.getAliasNode() ?? named.getNameNode()).getText(), { module, imported: named.getName() });
-    }
-  }
-  for (const call of nodes.calls) {
-    const specifier = requireSpecifier(call);
-    if (specifier === undefined) continue;
-    const module = normaliseModule(specifier);
-    let holder: Node | undefined = call.getParent();
-    let member: string | undefined;
-    if (holder && Node.isPropertyAccessExpression(holder)) {
-      member = holder.getName();
-      holder = holder.getParent();
-    }
-    if (!holder || !Node.isVariableDeclaration(holder)) continue;
-    const name = holder.getNameNode();
-    if (Node.isIdentifier(name)) bindings.set(name.getText(), { module, imported: member ?? '*' });
-    else if (Node.isObjectBindingPattern(name) && member === undefined) {
-      for (const element of name.getElements()) {
-        const property = element.getPropertyNameNode();
-        bindings.set(element.getName(), { module, imported: property ? (propertyNameOf(property) ?? element.getName()) : element.getName() });
-      }
-    }
-  }
-  return bindings;
+  return new Map(nodes.bindings.map((binding) => [binding.local, { module: binding.module, imported: binding.imported === 'default' ? '*' : binding.imported }]));
 }
 
 /** True when `expression` names export `name` of one of `modules` (`Worker`, `bullmq.Worker`). */
