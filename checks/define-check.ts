@@ -5,7 +5,10 @@ import type { Factor, Location, Severity } from '../src/engine/finding.ts';
 import type { FileKind } from '../src/engine/file-kind.ts';
 import type { RepositoryView } from '../src/engine/repository.ts';
 
-/** The parsed form a detector reads; the engine parses each file at most once per form. */
+/**
+ * The parsed form a detector reads; the engine parses each file at most once per form. Only a
+ * `text` rule may run without ts-morph loaded (it must not touch the syntax tree).
+ */
 export type CheckNeed = 'text' | 'ast' | 'yaml' | 'dockerfile';
 
 /** Everything about a rule that is not its detector: docs, messages, what it applies to. */

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type MethodDeclaration } from 'ts-morph';
+import type { CallExpression, MethodDeclaration } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import type { Severity } from '../../src/engine/finding.ts';
 import { adminTaskOfCommand } from '../support/admin-task-of.ts';

@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
-import { Node, SyntaxKind, type ObjectLiteralExpression } from 'ts-morph';
+import type { ObjectLiteralExpression } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { isMap, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { propertyNameOf, resolveValue, unwrap } from '../support/constants.ts';

@@ -1,4 +1,5 @@
-import { Node, type CallExpression, type NewExpression } from 'ts-morph';
+import type { CallExpression, NewExpression } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { callsFrom } from '../support/calls-from.ts';
 import { propertyValue, readsEnvironment, resolveValue, unwrap } from '../support/constants.ts';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck } from '../define-check.ts';
 import { propertyNameOf, readsEnvironment } from '../support/constants.ts';
 import { envFallbacks, isEssentialConfigName } from '../support/env-fallbacks.ts';

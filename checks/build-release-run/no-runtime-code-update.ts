@@ -1,4 +1,5 @@
-import { Node, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { callsFrom, callsRootedAt } from '../support/calls-from.ts';
 import { constDeclarationOf, propertyValue, unwrap } from '../support/constants.ts';

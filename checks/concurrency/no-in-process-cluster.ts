@@ -1,4 +1,4 @@
-import { SyntaxKind } from 'ts-morph';
+import { SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck } from '../define-check.ts';
 import { callRange } from '../support/call-range.ts';
 import { calleeName } from '../support/callee-name.ts';

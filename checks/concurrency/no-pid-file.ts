@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck } from '../define-check.ts';
 import { callRange } from '../support/call-range.ts';
 import { literalValue, resolveValue, unwrap } from '../support/constants.ts';

@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { callRange } from '../support/call-range.ts';
 import { calleeName } from '../support/callee-name.ts';

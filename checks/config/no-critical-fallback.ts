@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck } from '../define-check.ts';
 import { readsEnvironment } from '../support/constants.ts';
 import { envFallbacks, isEssentialConfigName, type EnvFallback } from '../support/env-fallbacks.ts';

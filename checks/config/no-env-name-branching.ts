@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { Node, SyntaxKind, typescript } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck } from '../define-check.ts';
 import { resolveValue, unwrap } from '../support/constants.ts';
 import { requireSpecifier } from '../support/imports.ts';
@@ -102,27 +103,27 @@ function choosesServiceSettings(branches: readonly Node[]): boolean {
   let listenAddress = false;
   const visit = (node: ts.Node): void => {
     if (listenAddress) return;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+    if (typescript.isStringLiteral(node) || typescript.isNoSubstitutionTemplateLiteral(node)) {
       const value = node.text.trim();
       if (WILDCARD_ADDRESSES.has(value)) listenAddress = true;
       else if (!found) found = (hasUrlScheme(value) || value === 'localhost' || IPV4.test(value)) && !isKeyOrMessage(node);
       return;
     }
     if (found) {
-      ts.forEachChild(node, visit);
+      typescript.forEachChild(node, visit);
       return;
     }
-    if (ts.isObjectLiteralExpression(node)) {
+    if (typescript.isObjectLiteralExpression(node)) {
       found = isConnectionOptions(node);
-    } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+    } else if (typescript.isPropertyAssignment(node) || typescript.isShorthandPropertyAssignment(node)) {
       found = isServiceKey(staticName(node.name));
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (typescript.isBinaryExpression(node) && node.operatorToken.kind === typescript.SyntaxKind.EqualsToken) {
       const target = node.left;
-      found = isServiceKey(ts.isPropertyAccessExpression(target) ? target.name.text : ts.isIdentifier(target) ? target.text : undefined);
-    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      found = isServiceKey(typescript.isPropertyAccessExpression(target) ? target.name.text : typescript.isIdentifier(target) ? target.text : undefined);
+    } else if (typescript.isVariableDeclaration(node) && typescript.isIdentifier(node.name)) {
       found = isServiceKey(node.name.text);
     }
-    ts.forEachChild(node, visit);
+    typescript.forEachChild(node, visit);
   };
   for (const branch of branches) visit(branch.compilerNode);
   return found && !listenAddress;
@@ -139,7 +140,7 @@ function isConnectionOptions(object: ts.ObjectLiteralExpression): boolean {
 }
 
 function staticName(name: ts.PropertyName | ts.MemberName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
+  return typescript.isIdentifier(name) || typescript.isStringLiteral(name) || typescript.isNoSubstitutionTemplateLiteral(name) || typescript.isNumericLiteral(name) ? name.text : undefined;
 }
 
 function isServiceKey(key: string | undefined): boolean {
@@ -153,22 +154,22 @@ function isServiceKey(key: string | undefined): boolean {
 /** A string that is an object key, a comparison operand or part of a log message, not a setting. */
 function isKeyOrMessage(literal: ts.Node): boolean {
   const parent = literal.parent;
-  if (ts.isPropertyAssignment(parent) && parent.name === literal) return true;
-  if (ts.isBinaryExpression(parent)) {
+  if (typescript.isPropertyAssignment(parent) && parent.name === literal) return true;
+  if (typescript.isBinaryExpression(parent)) {
     const operator = parent.operatorToken.kind;
-    if (operator !== ts.SyntaxKind.EqualsToken && operator !== ts.SyntaxKind.BarBarToken && operator !== ts.SyntaxKind.QuestionQuestionToken) return true;
+    if (operator !== typescript.SyntaxKind.EqualsToken && operator !== typescript.SyntaxKind.BarBarToken && operator !== typescript.SyntaxKind.QuestionQuestionToken) return true;
   }
   for (let current: ts.Node = parent; !isStatementLike(current); current = current.parent) {
-    if (!ts.isCallExpression(current)) continue;
+    if (!typescript.isCallExpression(current)) continue;
     const callee = current.expression;
-    if (!ts.isPropertyAccessExpression(callee)) continue;
-    if (LOG_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && callee.expression.text === 'console')) return true;
+    if (!typescript.isPropertyAccessExpression(callee)) continue;
+    if (LOG_METHODS.has(callee.name.text) || (typescript.isIdentifier(callee.expression) && callee.expression.text === 'console')) return true;
   }
   return false;
 }
 
 function isStatementLike(node: ts.Node): boolean {
-  return ts.isSourceFile(node) || ts.isBlock(node) || ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isFunctionLike(node);
+  return typescript.isSourceFile(node) || typescript.isBlock(node) || typescript.isExpressionStatement(node) || typescript.isVariableStatement(node) || typescript.isReturnStatement(node) || typescript.isFunctionLike(node);
 }
 
 /** `knexConfig[env]`, `require('./knexfile')[env]`, `config[process.env.NODE_ENV]`. */

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import path from 'node:path/posix';
-import { Node, SyntaxKind, ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { Node, SyntaxKind, typescript } from '../../src/engine/lazy-ts-morph.ts';
 import { findUp, type RepositoryView } from '../../src/engine/repository.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { propertyNameOf } from '../support/constants.ts';
@@ -123,11 +124,11 @@ function importSites(context: CheckContext): ImportSite[] {
     const call = node as ts.CallExpression;
     const callee = call.expression;
     const isLoader =
-      callee.kind === ts.SyntaxKind.ImportKeyword ||
-      (ts.isIdentifier(callee) && callee.text === 'require') ||
-      (ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && ts.isIdentifier(callee.expression) && callee.expression.text === 'require');
+      callee.kind === typescript.SyntaxKind.ImportKeyword ||
+      (typescript.isIdentifier(callee) && callee.text === 'require') ||
+      (typescript.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && typescript.isIdentifier(callee.expression) && callee.expression.text === 'require');
     const [argument] = call.arguments;
-    if (!isLoader || !argument || !(ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument))) continue;
+    if (!isLoader || !argument || !(typescript.isStringLiteral(argument) || typescript.isNoSubstitutionTemplateLiteral(argument))) continue;
     const wrapped = context.wrap(argument);
     if (wrapped) sites.push({ specifier: argument.text, node: wrapped, typeOnly: false });
   }

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type IfStatement, type ObjectLiteralExpression, type SwitchStatement } from 'ts-morph';
+import type { IfStatement, ObjectLiteralExpression, SwitchStatement } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { isMap, isScalar, isSeq, isAlias, type Document, type Pair, type YAMLMap } from 'yaml';
 import { defineCheck, UnparsableFileError, type CheckContext } from '../define-check.ts';
 import { envVariableName, literalValue, propertyNameOf, resolveValue, unwrap } from '../support/constants.ts';

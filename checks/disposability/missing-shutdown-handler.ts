@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import type { CallExpression, SourceFile } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { normaliseModule, requireSpecifier } from '../support/imports.ts';
 import { defaultSkipReason, fileKindOf, isTestPath } from '../../src/engine/file-kind.ts';

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type NewExpression, type ObjectLiteralExpression } from 'ts-morph';
+import type { CallExpression, NewExpression, ObjectLiteralExpression } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext, type TextEdit } from '../define-check.ts';
 import { callsFrom } from '../support/calls-from.ts';
 import { literalValue, propertyNameOf, propertyValue, resolveValue, unwrap } from '../support/constants.ts';

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type ObjectLiteralExpression } from 'ts-morph';
+import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { callRange } from '../support/call-range.ts';
 import { propertyValue, resolveValue, unwrap } from '../support/constants.ts';

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type Identifier, type VariableDeclaration } from 'ts-morph';
+import type { Identifier, VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { unwrap } from '../support/constants.ts';
 import { moduleReference } from '../support/module-reference.ts';
@@ -14,18 +15,9 @@ const USER_KEY_WORDS = new Set(['user', 'userid', 'uid', 'username', 'session', 
 /** Names of a live connection object handed to a handler (`res`, `reply`, `ws`, `socket`). */
 const CONNECTION_NAMES = new Set(['res', 'response', 'reply', 'ws', 'socket', 'stream', 'connection', 'conn']);
 
-const ASSIGNMENTS = new Set([
-  SyntaxKind.EqualsToken,
-  SyntaxKind.QuestionQuestionEqualsToken,
-  SyntaxKind.BarBarEqualsToken,
-  SyntaxKind.AmpersandAmpersandEqualsToken,
-]);
-const COMPOUND_ASSIGNMENTS = new Set([
-  SyntaxKind.PlusEqualsToken,
-  SyntaxKind.MinusEqualsToken,
-  SyntaxKind.AsteriskEqualsToken,
-  SyntaxKind.SlashEqualsToken,
-]);
+/** Operators by their text: `SyntaxKind` is bound only once ts-morph has loaded, not at import. */
+const ASSIGNMENTS: ReadonlySet<string> = new Set(['=', '??=', '||=', '&&=']);
+const COMPOUND_ASSIGNMENTS: ReadonlySet<string> = new Set(['+=', '-=', '*=', '/=']);
 
 interface Collection {
   declaration: VariableDeclaration;
@@ -105,7 +97,7 @@ function writeIn(node: Node): { root: Identifier; key: Node | undefined } | unde
     return undefined;
   }
   if (Node.isBinaryExpression(node)) {
-    const operator = node.getOperatorToken().getKind();
+    const operator = node.getOperatorToken().getText();
     const compound = COMPOUND_ASSIGNMENTS.has(operator);
     if (!compound && !ASSIGNMENTS.has(operator)) return undefined;
     const target = writtenRoot(node.getLeft());

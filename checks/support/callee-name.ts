@@ -1,4 +1,5 @@
-import { Node, type CallExpression, type NewExpression } from 'ts-morph';
+import type { CallExpression, NewExpression } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 import { unwrap } from './constants.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { ts, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
+import type { CallExpression, NewExpression, ts } from 'ts-morph';
+import { SyntaxKind, typescript } from '../../src/engine/lazy-ts-morph.ts';
 import type { CheckContext } from '../define-check.ts';
 import { importBindings, normaliseModule } from './imports.ts';
 
@@ -25,7 +26,7 @@ export function callsRootedAt(context: CheckContext, roots: ReadonlySet<string>,
   for (const kind of [SyntaxKind.CallExpression, SyntaxKind.NewExpression]) {
     for (const node of context.compilerNodesOfKind(kind)) {
       const root = calleeRoot((node as ts.CallExpression | ts.NewExpression).expression);
-      if (ts.isIdentifier(root) ? roots.has(root.text) : isRequireOf(root, modules)) found.push(node);
+      if (typescript.isIdentifier(root) ? roots.has(root.text) : isRequireOf(root, modules)) found.push(node);
     }
   }
   found.sort((a, b) => a.pos - b.pos || b.end - a.end);
@@ -36,9 +37,9 @@ export function callsRootedAt(context: CheckContext, roots: ReadonlySet<string>,
 function calleeRoot(expression: ts.Expression): ts.Expression {
   let current = expression;
   for (;;) {
-    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) {
+    if (typescript.isPropertyAccessExpression(current) || typescript.isElementAccessExpression(current) || typescript.isParenthesizedExpression(current) || typescript.isNonNullExpression(current) || typescript.isAsExpression(current)) {
       current = current.expression;
-    } else if (ts.isCallExpression(current) && !isRequire(current)) {
+    } else if (typescript.isCallExpression(current) && !isRequire(current)) {
       current = current.expression;
     } else {
       return current;
@@ -47,11 +48,11 @@ function calleeRoot(expression: ts.Expression): ts.Expression {
 }
 
 function isRequire(call: ts.CallExpression): boolean {
-  return ts.isIdentifier(call.expression) && call.expression.text === 'require';
+  return typescript.isIdentifier(call.expression) && call.expression.text === 'require';
 }
 
 function isRequireOf(node: ts.Expression, modules: readonly string[]): boolean {
-  if (!ts.isCallExpression(node) || !isRequire(node)) return false;
+  if (!typescript.isCallExpression(node) || !isRequire(node)) return false;
   const [argument] = node.arguments;
-  return argument !== undefined && ts.isStringLiteral(argument) && modules.includes(normaliseModule(argument.text));
+  return argument !== undefined && typescript.isStringLiteral(argument) && modules.includes(normaliseModule(argument.text));
 }

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type ObjectLiteralExpression, type VariableDeclaration } from 'ts-morph';
+import type { ObjectLiteralExpression, VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 
 /** How many `const` hops constant propagation follows before giving up (cycles, long chains). */
 const MAX_HOPS = 4;

@@ -1,4 +1,5 @@
-import { Node, type Identifier } from 'ts-morph';
+import type { Identifier } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 import { isEnvAccess, propertyNameOf, unwrap } from './constants.ts';
 
 /**

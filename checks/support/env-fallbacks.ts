@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import type { CheckContext } from '../define-check.ts';
 import { envVariableName, isEnvAccess, propertyNameOf, resolveValue, unwrap } from './constants.ts';
 import { envAliasVariableName, isEnvAlias } from './env-alias-variable-name.ts';
@@ -21,12 +21,8 @@ export function isEssentialConfigName(name: string): boolean {
   return ESSENTIAL_WORDS.has(name.toUpperCase().split('_').at(-1) ?? '');
 }
 
-const FALLBACK_OPERATORS = new Set([
-  SyntaxKind.BarBarToken,
-  SyntaxKind.QuestionQuestionToken,
-  SyntaxKind.BarBarEqualsToken,
-  SyntaxKind.QuestionQuestionEqualsToken,
-]);
+/** Operators by their text: `SyntaxKind` is bound only once ts-morph has loaded, not at import. */
+const FALLBACK_OPERATORS: ReadonlySet<string> = new Set(['||', '??', '||=', '??=']);
 
 /**
  * Every fallback for an environment variable in the file, memoised per file: `||`, `??`,
@@ -40,8 +36,7 @@ export function envFallbacks(context: CheckContext): readonly EnvFallback[] {
     if (!context.text.includes('.env') && !context.text.includes('ProcessEnv')) return [];
     const fallbacks: EnvFallback[] = [];
     for (const binary of context.ofKind(SyntaxKind.BinaryExpression)) {
-      const operator = binary.getOperatorToken().getKind();
-      if (!FALLBACK_OPERATORS.has(operator)) continue;
+      if (!FALLBACK_OPERATORS.has(binary.getOperatorToken().getText())) continue;
       const names = operandNames(binary.getLeft());
       if (names.length > 0) add(fallbacks, names, binary.getRight());
     }
@@ -71,7 +66,7 @@ function add(fallbacks: EnvFallback[], names: readonly string[], fallback: Node)
 /** Names of the environment variables read by the operands of a `||`/`??` chain. */
 function operandNames(node: Node): string[] {
   const current = unwrap(node);
-  if (Node.isBinaryExpression(current) && FALLBACK_OPERATORS.has(current.getOperatorToken().getKind())) {
+  if (Node.isBinaryExpression(current) && FALLBACK_OPERATORS.has(current.getOperatorToken().getText())) {
     return [...operandNames(current.getLeft()), ...operandNames(current.getRight())];
   }
   const name = envNameOf(current);

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type Expression, type KindToNodeMappings, type SourceFile } from 'ts-morph';
+import type { Expression, KindToNodeMappings, SourceFile } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import type { CheckContext } from '../define-check.ts';
 
 /** One local name bound to a module: `imported` is `default`, `*` (namespace/whole module) or an export name. */

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 
 /**
  * True when `identifier` refers to a binding declared below the module's top level: a

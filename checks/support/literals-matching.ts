@@ -1,4 +1,5 @@
-import { SyntaxKind, type Node, type ts } from 'ts-morph';
+import type { Node, ts } from 'ts-morph';
+import { SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import type { CheckContext } from '../define-check.ts';
 import { DYNAMIC } from './static-text.ts';
 

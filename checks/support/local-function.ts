@@ -1,4 +1,5 @@
-import { Node, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from 'ts-morph';
+import type { ArrowFunction, FunctionDeclaration, FunctionExpression } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 import { unwrap } from './constants.ts';
 
 /** A function a name can stand for within one file. */

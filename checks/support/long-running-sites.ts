@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
-import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import type { CheckContext } from '../define-check.ts';
 import { defaultSkipReason, fileKindOf, isTestPath } from '../../src/engine/file-kind.ts';
 import { propertyNameOf, unwrap } from './constants.ts';

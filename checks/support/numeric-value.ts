@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { resolveValue } from './constants.ts';
 
 /** How deep arithmetic evaluation goes (`5 * 60 * 1000` is three levels). */

@@ -1,4 +1,5 @@
-import { ts, type Node } from 'ts-morph';
+import type { Node, ts } from 'ts-morph';
+import { typescript } from '../../src/engine/lazy-ts-morph.ts';
 
 /** How many `const` hops are followed (`const env = process.env.NODE_ENV; const isProd = env === 'production'`). */
 const MAX_HOPS = 4;
@@ -26,13 +27,13 @@ function reads(root: ts.Node, names: ReadonlySet<string>, hops: number, visited:
       found = names.has(name);
       return;
     }
-    if (ts.isIdentifier(node) && hops < MAX_HOPS && !isPropertyName(node)) {
+    if (typescript.isIdentifier(node) && hops < MAX_HOPS && !isPropertyName(node)) {
       const binding = constBinding(node);
       if (binding?.envName !== undefined) found = names.has(binding.envName);
       else if (binding?.initializer) found = reads(binding.initializer, names, hops + 1, visited);
       if (found) return;
     }
-    ts.forEachChild(node, visit);
+    typescript.forEachChild(node, visit);
   };
   visit(root);
   return found;
@@ -42,25 +43,25 @@ function reads(root: ts.Node, names: ReadonlySet<string>, hops: number, visited:
 function isPropertyName(identifier: ts.Identifier): boolean {
   const parent = identifier.parent;
   return (
-    (ts.isPropertyAccessExpression(parent) && parent.name === identifier) ||
-    (ts.isPropertyAssignment(parent) && parent.name === identifier)
+    (typescript.isPropertyAccessExpression(parent) && parent.name === identifier) ||
+    (typescript.isPropertyAssignment(parent) && parent.name === identifier)
   );
 }
 
 /** `process.env`, `import.meta.env`, `Deno.env`, `Bun.env`, `globalThis.process.env`. */
 function isEnvObject(node: ts.Node): boolean {
-  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false;
+  if (!typescript.isPropertyAccessExpression(node) || node.name.text !== 'env') return false;
   const owner = node.expression;
-  if (ts.isIdentifier(owner)) return owner.text === 'process' || owner.text === 'Deno' || owner.text === 'Bun';
-  if (ts.isMetaProperty(owner)) return owner.keywordToken === ts.SyntaxKind.ImportKeyword && owner.name.text === 'meta';
-  return ts.isPropertyAccessExpression(owner) && owner.name.text === 'process' && ts.isIdentifier(owner.expression) && owner.expression.text === 'globalThis';
+  if (typescript.isIdentifier(owner)) return owner.text === 'process' || owner.text === 'Deno' || owner.text === 'Bun';
+  if (typescript.isMetaProperty(owner)) return owner.keywordToken === typescript.SyntaxKind.ImportKeyword && owner.name.text === 'meta';
+  return typescript.isPropertyAccessExpression(owner) && owner.name.text === 'process' && typescript.isIdentifier(owner.expression) && owner.expression.text === 'globalThis';
 }
 
 function envVariableName(node: ts.Node): string | undefined {
-  if (ts.isPropertyAccessExpression(node) && isEnvObject(node.expression)) return node.name.text;
-  if (ts.isElementAccessExpression(node) && isEnvObject(node.expression)) {
+  if (typescript.isPropertyAccessExpression(node) && isEnvObject(node.expression)) return node.name.text;
+  if (typescript.isElementAccessExpression(node) && isEnvObject(node.expression)) {
     const argument = node.argumentExpression;
-    if (ts.isStringLiteral(argument) || ts.isNoSubstitutionTemplateLiteral(argument)) return argument.text;
+    if (typescript.isStringLiteral(argument) || typescript.isNoSubstitutionTemplateLiteral(argument)) return argument.text;
   }
   return undefined;
 }
@@ -69,9 +70,9 @@ function envVariableName(node: ts.Node): string | undefined {
 function constBinding(identifier: ts.Identifier): { initializer?: ts.Node; envName?: string } | undefined {
   const name = identifier.text;
   for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
-    if (!(ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope))) continue;
+    if (!(typescript.isSourceFile(scope) || typescript.isBlock(scope) || typescript.isModuleBlock(scope) || typescript.isCaseClause(scope) || typescript.isDefaultClause(scope))) continue;
     for (const statement of scope.statements) {
-      if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+      if (!typescript.isVariableStatement(statement) || (statement.declarationList.flags & typescript.NodeFlags.Const) === 0) continue;
       for (const declaration of statement.declarationList.declarations) {
         const binding = bindingIn(declaration, name);
         if (binding) return binding;
@@ -83,22 +84,22 @@ function constBinding(identifier: ts.Identifier): { initializer?: ts.Node; envNa
 
 function bindingIn(declaration: ts.VariableDeclaration, name: string): { initializer?: ts.Node; envName?: string } | undefined {
   const initializer = declaration.initializer;
-  if (ts.isIdentifier(declaration.name)) {
+  if (typescript.isIdentifier(declaration.name)) {
     if (declaration.name.text !== name) return undefined;
     return initializer ? { initializer } : {};
   }
-  if (!ts.isObjectBindingPattern(declaration.name)) return undefined;
-  const element = declaration.name.elements.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+  if (!typescript.isObjectBindingPattern(declaration.name)) return undefined;
+  const element = declaration.name.elements.find((candidate) => typescript.isIdentifier(candidate.name) && candidate.name.text === name);
   if (!element) return undefined;
   if (!initializer || !isEnvObject(skipOuterExpressions(initializer))) return {};
   const property = element.propertyName;
   if (!property) return { envName: name };
-  return ts.isIdentifier(property) || ts.isStringLiteral(property) ? { envName: property.text } : {};
+  return typescript.isIdentifier(property) || typescript.isStringLiteral(property) ? { envName: property.text } : {};
 }
 
 function skipOuterExpressions(node: ts.Node): ts.Node {
   let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) {
+  while (typescript.isParenthesizedExpression(current) || typescript.isAsExpression(current) || typescript.isNonNullExpression(current) || typescript.isSatisfiesExpression(current)) {
     current = current.expression;
   }
   return current;

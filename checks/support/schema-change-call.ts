@@ -1,4 +1,5 @@
-import { Node, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 import type { CheckContext } from '../define-check.ts';
 import { propertyValue, resolveValue, unwrap } from './constants.ts';
 import { importsAny } from './imports.ts';

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type ObjectLiteralExpression } from 'ts-morph';
+import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import type { CheckContext } from '../define-check.ts';
 import { callsFrom, callsRootedAt } from './calls-from.ts';
 import { constDeclarationOf, literalValue, propertyValue, resolveValue, unwrap } from './constants.ts';

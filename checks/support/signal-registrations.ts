@@ -1,4 +1,5 @@
-import { Node, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node } from '../../src/engine/lazy-ts-morph.ts';
 import { literalValue, resolveValue, unwrap } from './constants.ts';
 
 /** `process.on(signal, handler)` and friends. */

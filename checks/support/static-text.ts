@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { resolveValue, unwrap } from './constants.ts';
 
 /** Stands for a part of a string that is only known at run time (a substitution, a variable). */

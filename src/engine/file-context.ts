@@ -1,5 +1,6 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
-import { ts, type KindToNodeMappings, type Node, type SourceFile, type SyntaxKind } from 'ts-morph';
+import type { KindToNodeMappings, Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
+import { typescript } from './lazy-ts-morph.ts';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
   UnparsableFileError,
@@ -153,9 +154,9 @@ function indexByKind(root: ts.Node): Map<SyntaxKind, ts.Node[]> {
     const list = index.get(node.kind);
     if (list) list.push(node);
     else index.set(node.kind, [node]);
-    ts.forEachChild(node, visit);
+    typescript.forEachChild(node, visit);
   };
-  ts.forEachChild(root, visit);
+  typescript.forEachChild(root, visit);
   return index;
 }
 
@@ -170,7 +171,7 @@ function wrapNode(sourceFile: SourceFile, node: ts.Node): Node {
   const compilerFile = sourceFile.compilerNode;
   let candidate: Node | undefined = sourceFile.getDescendantAtStartWithWidth(node.getStart(compilerFile), node.getWidth(compilerFile));
   while (candidate && candidate.compilerNode !== node) candidate = candidate.getParent();
-  if (!candidate) throw new Error(`no ts-morph node for a ${ts.SyntaxKind[node.kind]} of ${sourceFile.getFilePath()}`);
+  if (!candidate) throw new Error(`no ts-morph node for a ${typescript.SyntaxKind[node.kind]} of ${sourceFile.getFilePath()}`);
   return candidate;
 }
 

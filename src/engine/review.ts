@@ -4,6 +4,7 @@ import { CHECKS } from '../../checks/index.ts';
 import { touchesAdded, type ChangedFile, type Changeset } from './changeset.ts';
 import { DEFAULT_CONFIG, type Config } from './config.ts';
 import { FileAnalysis, type RunState } from './file-context.ts';
+import { loadTsMorph } from './lazy-ts-morph.ts';
 import { defaultSkipReason, fileKindOf, isTestPath, looksBinary, MAX_FILE_BYTES } from './file-kind.ts';
 import { compareFindings, type Finding, type Report, type Severity, type SkippedFile, type Summary } from './finding.ts';
 import { postProcess } from './post-process.ts';
@@ -39,6 +40,7 @@ export async function review(changeset: Changeset, options: ReviewOptions = {}):
   const started = performance.now();
   const config = options.config ?? DEFAULT_CONFIG;
   const enabled = enabledChecks(options.checks ?? CHECKS, config);
+  if (enabled.some(({ check }) => check.meta.needs !== 'text')) await loadTsMorph();
   const settings: CheckSettings = { secretAllowlist: config.secrets.allow.map((source) => new RegExp(source)) };
   const ignored = config.ignore.length > 0 ? picomatch([...config.ignore], { dot: true }) : () => false;
   const analyse = (files: readonly ChangedFile[], repo: RepositoryView, checks: readonly EnabledCheck[]) =>

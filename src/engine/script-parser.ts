@@ -1,4 +1,5 @@
-import { Project, ts, type SourceFile } from 'ts-morph';
+import type { SourceFile, ts } from 'ts-morph';
+import { Project, typescript } from './lazy-ts-morph.ts';
 import { UnparsableFileError } from '../../checks/define-check.ts';
 
 /**
@@ -7,19 +8,19 @@ import { UnparsableFileError } from '../../checks/define-check.ts';
  * Performance). One instance per engine run.
  */
 export class ScriptParser {
-  #project = createProject();
+  #project: Project | undefined;
   #parsed = 0;
 
   /** Parses `text` as the script at `filePath`; throws UnparsableFileError on a syntax error. */
   parse(filePath: string, text: string): SourceFile {
-    if (++this.#parsed % FILES_PER_PROJECT === 0) this.#project = createProject();
+    if (this.#project === undefined || ++this.#parsed % FILES_PER_PROJECT === 0) this.#project = createProject();
     const sourceFile = this.#project.createSourceFile(`/${filePath}`, text, { overwrite: true });
     const diagnostics = (sourceFile.compilerNode as ts.SourceFile & { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] })
       .parseDiagnostics;
     const first = diagnostics?.[0];
     if (first) {
-      const { line, character } = ts.getLineAndCharacterOfPosition(first.file, first.start);
-      const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
+      const { line, character } = typescript.getLineAndCharacterOfPosition(first.file, first.start);
+      const message = typescript.flattenDiagnosticMessageText(first.messageText, ' ');
       throw new UnparsableFileError(`syntax error at ${line + 1}:${character + 1}: ${message}`, line + 1);
     }
     return sourceFile;
@@ -39,6 +40,6 @@ function createProject(): Project {
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
     skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: true, noResolve: true, noLib: true, jsx: ts.JsxEmit.Preserve },
+    compilerOptions: { allowJs: true, noResolve: true, noLib: true, jsx: typescript.JsxEmit.Preserve },
   });
 }
