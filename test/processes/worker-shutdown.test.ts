@@ -92,7 +92,7 @@ describe.skipIf(!enabled)('worker shutdown on SIGTERM (child processes, real Red
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
     // The job is marked completed in Redis just after its processor returns.
-    await expect.poll(() => queue.depth(), { timeout: 5_000 }).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
+    await expect.poll(() => queue.depth(), { timeout: 15_000 }).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     expect(standIn.problems).toEqual([]);
   });
 });
