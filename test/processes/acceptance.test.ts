@@ -16,7 +16,8 @@ import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '../sup
  */
 const PULL_REQUESTS = 50;
 const INSTALLATIONS = 25;
-const COMPLETED_BEFORE_KILL = 10;
+/** A check run's completing update (and any further annotation batch). */
+const CHECK_RUN_UPDATE = /^\/repos\/[^/]+\/[^/]+\/check-runs\/\d+$/;
 
 /** Installation ids of their own, so Redis-held throttle state of other runs does not matter. */
 const INSTALLATION_BASE = randomInt(100_000, 900_000) * 100;
@@ -66,6 +67,9 @@ describe.skipIf(!enabled)('acceptance: web + two workers on one Redis, 50 PRs, o
     const [port] = await Promise.all([web.started(), victim.started(), survivor.started()]);
     const started = performance.now();
 
+    // Check runs cannot complete until the victim is killed: every review it has started is then
+    // certainly in progress (waiting on its completing PATCH), however fast the machine is.
+    const completions = standIn.hold('PATCH', CHECK_RUN_UPDATE);
     const acknowledgements: number[] = [];
     const statuses = await Promise.all(
       PULLS.map(async (pull) => {
@@ -78,10 +82,12 @@ describe.skipIf(!enabled)('acceptance: web + two workers on one Redis, 50 PRs, o
     expect(statuses).toEqual(PULLS.map(() => 200));
 
     const completed = () => standIn.checkRuns.filter((run) => run.status === 'completed').length;
-    await standIn.waitFor(() => completed() >= COMPLETED_BEFORE_KILL && activeJobs(victim.lines) > 0, 60_000, 'the victim to be mid-review');
+    await victim.waitForLog((line) => line.msg === 'review job started', 60_000, 'the victim to start a review');
+    await completions.arrived;
     const killedWith = activeJobs(victim.lines);
     const killedAt = performance.now();
     victim.kill('SIGKILL');
+    completions.release();
     expect(await victim.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
     // Up to ~25 s for BullMQ to hand the killed worker's jobs over (LOCK_DURATION_MS + STALLED_INTERVAL_MS),
