@@ -24,6 +24,7 @@ const CHILD_PROCESS_FORMS: Readonly<Record<string, 'line' | 'file'>> = {
   spawnSync: 'file',
   execFile: 'file',
   execFileSync: 'file',
+  fork: 'file',
 };
 const EXECA_FORMS: Readonly<Record<string, 'line' | 'file'>> = {
   execa: 'file',
@@ -66,7 +67,7 @@ export function shellInvocations(context: CheckContext): readonly ShellInvocatio
 }
 
 function callInvocation(context: CheckContext, call: CallExpression): ShellInvocation | undefined {
-  const form = formOf(context, call.getExpression());
+  const form = childProcessFunction(context, call.getExpression())?.form;
   if (!form) return undefined;
   const args = call.getArguments();
   const options = args
@@ -89,15 +90,22 @@ function callInvocation(context: CheckContext, call: CallExpression): ShellInvoc
   return options ? { node: call, commands, options } : { node: call, commands };
 }
 
-/** Which form a callee runs commands in, through imports, aliases and `util.promisify`. */
-function formOf(context: CheckContext, callee: Node): 'line' | 'file' | undefined {
+/**
+ * The process-starting function a callee names (`exec`, `spawnSync`, `execa`…) and whether it
+ * takes a shell command line or an executable with arguments, through imports, aliases and
+ * `util.promisify`. Undefined for any other callee.
+ */
+export function childProcessFunction(context: CheckContext, callee: Node): { name: string; form: 'line' | 'file' } | undefined {
+  const named = (name: string, form: 'line' | 'file' | undefined) => (form ? { name, form } : undefined);
   const reference = resolveReference(context, callee);
   if (reference) {
-    const name = reference.path.at(-1) ?? '';
-    if (reference.module === 'child_process' && reference.path.length === 1) return CHILD_PROCESS_FORMS[name];
-    if (reference.module === 'execa') return EXECA_FORMS[name];
-    if (reference.module === 'shelljs' && name === 'exec') return 'line';
-    if (reference.module === 'cross-spawn') return reference.path.length === 0 || name === 'sync' || name === 'spawn' ? 'file' : undefined;
+    const name = reference.path.at(-1) ?? (reference.module === 'execa' ? 'execa' : '');
+    if (reference.module === 'child_process' && reference.path.length === 1) return named(name, CHILD_PROCESS_FORMS[name]);
+    if (reference.module === 'execa') return named(name, EXECA_FORMS[name]);
+    if (reference.module === 'shelljs' && name === 'exec') return named(name, 'line');
+    if (reference.module === 'cross-spawn') {
+      return reference.path.length === 0 || name === 'sync' || name === 'spawn' ? named(name || 'spawn', 'file') : undefined;
+    }
     return undefined;
   }
   const target = unwrap(callee);
@@ -109,7 +117,7 @@ function formOf(context: CheckContext, callee: Node): 'line' | 'file' | undefine
   const [wrapped] = promisify.getArguments();
   if (!wrapper || wrapper.module !== 'util' || wrapper.path.join('.') !== 'promisify' || !wrapped) return undefined;
   const inner = resolveReference(context, wrapped);
-  return inner?.module === 'child_process' && inner.path.length === 1 ? CHILD_PROCESS_FORMS[inner.path[0]!] : undefined;
+  return inner?.module === 'child_process' && inner.path.length === 1 ? named(inner.path[0]!, CHILD_PROCESS_FORMS[inner.path[0]!]) : undefined;
 }
 
 /** The words of an argument list: `['pull', '--ff-only']`; non-literal elements are `DYNAMIC`. */
