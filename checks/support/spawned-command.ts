@@ -13,7 +13,6 @@ export interface SpawnedCommand {
   text: string | undefined;
 }
 
-
 /**
  * The command a call runs in a child process: `child_process` exec/spawn/execFile/fork (sync or
  * not, also `promisify(exec)`), execa, shelljs `exec`. Undefined for any other call.
