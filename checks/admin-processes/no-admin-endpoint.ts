@@ -3,15 +3,14 @@ import { Node, SyntaxKind } from '../../src/engine/lazy-ts-morph.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import type { Severity } from '../../src/engine/finding.ts';
 import { adminTaskOfCommand } from '../support/admin-task-of.ts';
-import { literalValue, propertyNameOf, propertyValue, unwrap } from '../support/constants.ts';
+import { literalValue, propertyValue, unwrap } from '../support/constants.ts';
 import { localFunction } from '../support/local-function.ts';
-import { requestHandlers } from '../support/request-handlers.ts';
+import { handlerFunctions, requestHandlers, ROUTE_METHODS } from '../support/request-handlers.ts';
 import { schemaChangeCall } from '../support/schema-change-call.ts';
 import { basename, effectiveCommand, parseShellCommands } from '../support/shell-commands.ts';
 import { spawnedCommand } from '../support/spawned-command.ts';
 import { DYNAMIC } from '../support/static-text.ts';
 
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route']);
 const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search']);
 /** `seed()`, `runSeeds()`, `seedDatabase()`: helpers named after seeding the database. */
 const SEED_FUNCTION = /^(?:(?:run|exec|do)Seeds?|seed(?:s|Database|Db|Data|All)?)$/i;
@@ -93,7 +92,7 @@ function routesOf(context: CheckContext, handlers: ReadonlySet<Node>): Route[] {
   for (const call of context.ofKind(SyntaxKind.CallExpression)) {
     const callee = unwrap(call.getExpression());
     if (!Node.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.getName())) continue;
-    const own = call.getArguments().flatMap((argument) => handlerCandidates(argument, 0)).filter((candidate) => handlers.has(candidate));
+    const own = call.getArguments().flatMap((argument) => handlerFunctions(argument)).filter((candidate) => handlers.has(candidate));
     if (own.length === 0) continue;
     routes.push({ range: routeRange(call, pathArgument(call)), label: routeLabel(call), handlers: own });
   }
@@ -103,29 +102,6 @@ function routesOf(context: CheckContext, handlers: ReadonlySet<Node>): Route[] {
     if (route) routes.push(route);
   }
   return routes;
-}
-
-/** The functions an argument hands over, as request-handlers.ts sees them. */
-function handlerCandidates(argument: Node, depth: number): Node[] {
-  const node = unwrap(argument);
-  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return [node];
-  if (Node.isIdentifier(node)) {
-    const named = localFunction(node);
-    return named ? [named] : [];
-  }
-  if (Node.isArrayLiteralExpression(node)) return node.getElements().flatMap((element) => handlerCandidates(element, depth));
-  if (Node.isCallExpression(node) && depth === 0) return node.getArguments().flatMap((inner) => handlerCandidates(inner, depth + 1));
-  if (Node.isObjectLiteralExpression(node)) {
-    for (const property of node.getProperties()) {
-      if (Node.isMethodDeclaration(property) && property.getName() === 'handler') return [property];
-      if (Node.isPropertyAssignment(property) && propertyNameOf(property.getNameNode()) === 'handler') {
-        const initializer = property.getInitializer();
-        return initializer ? handlerCandidates(initializer, depth + 1) : [];
-      }
-      if (Node.isShorthandPropertyAssignment(property) && property.getName() === 'handler') return handlerCandidates(property.getNameNode(), depth + 1);
-    }
-  }
-  return [];
 }
 
 /** The path argument: `app.post('/x', …)`, `fastify.route({ url })`, `router.route('/x').post(…)`. */

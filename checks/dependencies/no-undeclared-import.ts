@@ -5,7 +5,6 @@ import { Node, SyntaxKind, typescript } from '../../src/engine/lazy-ts-morph.ts'
 import { findUp, type RepositoryView } from '../../src/engine/repository.ts';
 import { defineCheck, type CheckContext } from '../define-check.ts';
 import { propertyNameOf } from '../support/constants.ts';
-import { parseJsonc } from '../support/parse-jsonc.ts';
 import { readPackageManifest } from '../support/package-scripts.ts';
 import { isToolingPath } from '../support/tooling-path.ts';
 
@@ -194,15 +193,21 @@ function readAliases(context: CheckContext, directory: string, packageDir: strin
   }
   for (const name of BABEL_JSON_CONFIGS) {
     const text = context.repo.read(`${dir}${name}`);
-    if (text !== undefined) for (const key of jsonAliasKeys(parseJsonc(text))) addKey(key);
+    if (text !== undefined) for (const key of jsonAliasKeys(parseJsonc(name, text))) addKey(key);
   }
   return { exact, prefixes, baseDirs };
+}
+
+/** JSON with comments and trailing commas, read as TypeScript reads tsconfig; undefined when invalid. */
+function parseJsonc(fileName: string, text: string): unknown {
+  const { config, error } = typescript.parseConfigFileTextToJson(fileName, text);
+  return error ? undefined : config;
 }
 
 /** `compilerOptions.paths` keys and `baseUrl`, following relative `extends`. */
 function readTsconfigAliases(repo: RepositoryView, configPath: string, addKey: (key: string) => void, baseDirs: string[], hops: number): void {
   const text = repo.read(configPath);
-  const json = text === undefined ? undefined : parseJsonc(text);
+  const json = text === undefined ? undefined : parseJsonc(configPath, text);
   if (!isRecord(json)) return;
   const configDir = path.dirname(configPath);
   const options = isRecord(json.compilerOptions) ? json.compilerOptions : {};

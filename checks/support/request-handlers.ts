@@ -8,7 +8,7 @@ import { localFunction } from './local-function.ts';
 import { moduleReference } from './module-reference.ts';
 
 /** Methods that register a route or middleware on an Express/Koa/Fastify/Hono app or router. */
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route']);
+export const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route']);
 
 /** Verbs whose calls take a path and a handler (`app.get('/x', fn)`): one argument is a lookup (`map.get(k)`). */
 const VERB_MIN_ARGUMENTS = 2;
@@ -124,7 +124,7 @@ function looksLikeRouter(receiver: Node): boolean {
 }
 
 /** The functions an argument hands over: inline, by name, in an array, wrapped once, or as `handler:`. */
-function handlerFunctions(argument: Node, depth: number): Node[] {
+export function handlerFunctions(argument: Node, depth = 0): Node[] {
   const node = unwrap(argument);
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return [node];
   if (Node.isIdentifier(node)) {
