@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { MAX_FILE_BYTES } from '../engine/file-kind.ts';
@@ -50,7 +50,7 @@ export class WorkTree implements RepositoryView {
     let descriptor: number | undefined;
     try {
       descriptor = openSync(path.join(this.root, filePath), 'r');
-      const buffer = Buffer.alloc(Math.min(statSync(path.join(this.root, filePath)).size, MAX_FILE_BYTES + 1));
+      const buffer = Buffer.alloc(Math.min(fstatSync(descriptor).size, MAX_FILE_BYTES + 1));
       const length = readSync(descriptor, buffer, 0, buffer.length, 0);
       return buffer.subarray(0, length);
     } catch {

@@ -25,13 +25,15 @@ type Candidate = RawReport & { severity: Severity; id: string; factor: Factor };
 
 /** Turns one file's raw reports into findings: suppress, dedupe, make safe, fingerprint. */
 export function postProcess(analysis: FileAnalysis, checks: readonly EnabledCheck[]): { findings: Finding[]; suppressed: number } {
+  const suppressions = parseSuppressions(analysis.text, analysis.kind);
+  // Most files have nothing to report: skip the per-file bookkeeping below for them.
+  if (analysis.reports.length === 0 && suppressions.length === 0) return { findings: [], suppressed: 0 };
   const enabledById = new Map(checks.map((enabled) => [enabled.check.id, enabled]));
   let candidates: Candidate[] = analysis.reports.map((report) => {
     const enabled = enabledById.get(report.check.id)!;
     const severity = enabled.configured ? enabled.severity : (report.severity ?? enabled.severity);
     return { ...report, severity, id: report.check.id, factor: report.check.meta.factor };
   });
-  const suppressions = parseSuppressions(analysis.text, analysis.kind);
   const honoured = suppressions.filter((suppression) => suppression.reason !== '');
   const before = candidates.length;
   candidates = candidates.filter((candidate) => !honoured.some((suppression) => silences(suppression, candidate)));
@@ -121,6 +123,7 @@ function toFinding(filePath: string, candidate: Candidate): Finding {
 }
 
 function suppressionDiagnostics(filePath: string, suppressions: readonly Suppression[], checks: readonly EnabledCheck[]): Finding[] {
+  if (suppressions.length === 0) return [];
   const known = new Set([...CHECK_IDS, ...checks.map(({ check }) => check.id)]);
   const diagnostics: Finding[] = [];
   for (const suppression of suppressions) {
