@@ -16,18 +16,6 @@ export type FileKind =
   | 'json'
   | 'text';
 
-export const FILE_KINDS: readonly FileKind[] = [
-  'script',
-  'package-json',
-  'dockerfile',
-  'compose',
-  'procfile',
-  'env-file',
-  'yaml',
-  'json',
-  'text',
-];
-
 const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
 
 /** Classifies a repository-relative, forward-slash path. */

@@ -1,8 +1,6 @@
 /** Severity of a finding, highest first. */
 export type Severity = 'error' | 'warning' | 'notice';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
-
 /** Twelve-Factor App factor number; 0 marks the tool's own diagnostics (e.g. a bad suppression). */
 export type Factor = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 

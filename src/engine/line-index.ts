@@ -12,10 +12,6 @@ export class LineIndex {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#starts.push(i + 1);
   }
 
-  get lineCount(): number {
-    return this.#starts.length;
-  }
-
   /** 1-based line of an offset. */
   lineOf(offset: number): number {
     let low = 0;
