@@ -1,17 +1,22 @@
 import type { KindToNodeMappings, Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
 import type { Document } from 'yaml';
 import type { Dockerfile } from 'dockerfile-ast';
+import type { AST as TomlAst } from 'toml-eslint-parser';
+import type { Tree } from 'web-tree-sitter';
 import type { Factor, Location, Severity } from '../src/engine/finding.ts';
 import type { FileKind } from '../src/engine/file-kind.ts';
 import type { RepositoryView } from '../src/engine/repository.ts';
 
 /**
- * The parsed form a detector reads; the engine parses each file at most once per form. Only a
- * `text` rule may run without ts-morph loaded (it must not touch the syntax tree).
+ * The parsed form a detector reads; the engine parses each file at most once per form and loads
+ * a parser (ts-morph, a tree-sitter grammar) only when an enabled detector needs it.
  */
-export type CheckNeed = 'text' | 'ast' | 'yaml' | 'dockerfile';
+export type CheckNeed = 'text' | 'ts-morph' | 'tree-sitter' | 'yaml' | 'toml' | 'dockerfile';
 
-/** Everything about a rule that is not its detector: docs, messages, what it applies to. */
+/**
+ * Everything about a rule that is not a detector: docs and messages, written once whatever the
+ * languages it covers.
+ */
 export interface CheckMeta<MessageId extends string = string> {
   factor: Factor;
   severity: Severity;
@@ -21,8 +26,6 @@ export interface CheckMeta<MessageId extends string = string> {
   description: string;
   /** What to do instead, one sentence. */
   fix: string;
-  kinds: readonly FileKind[] | 'all';
-  needs: CheckNeed;
   /** `repository`: the finding may sit on a line the change did not touch (DESIGN.md step 3). */
   scope?: 'file' | 'repository';
   /** Test code is exempt from factor rules; secret rules opt in. */
@@ -90,6 +93,15 @@ export interface CheckContext<MessageId extends string = string> {
   yaml(): Document.Parsed;
   /** Throws UnparsableFileError when the file has no instructions at all. */
   dockerfile(): Dockerfile;
+  /**
+   * The tree-sitter tree of a file of a tree-sitter language (Python). Throws
+   * UnparsableFileError when the tree holds a syntax error.
+   */
+  tree(): Tree;
+  /** Another file's tree-sitter tree, parsed once per run; undefined when unreadable or broken. */
+  treeOf(filePath: string): Tree | undefined;
+  /** TOML with positions (pyproject.toml, Pipfile). Throws UnparsableFileError. */
+  toml(): TomlAst.TOMLProgram;
   /** 1-based location of a character range of this file. */
   locate(start: number, end: number): Location;
   /** A value computed once per file and shared by every rule on it. */
@@ -101,16 +113,34 @@ export interface CheckContext<MessageId extends string = string> {
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 
+/** One rule on one language or file kind, reading one parsed form. */
+export interface Detector<MessageId extends string = string> {
+  kinds: readonly FileKind[] | 'all';
+  needs: CheckNeed;
+  detect(context: CheckContext<MessageId>): void | Promise<void>;
+}
+
 export interface Check<MessageId extends string = string> {
-  /** `<factor-slug>/<rule-name>`, equal to the file's path under `checks/`. */
+  /** `<factor-slug>/<rule-name>`, equal to its path under `checks/` (a file, or a folder's index). */
   id: string;
   meta: CheckMeta<MessageId>;
-  detect(context: CheckContext<MessageId>): void | Promise<void>;
+  /** At most one per file kind: the engine runs the one that reads the file. */
+  detectors: readonly Detector<MessageId>[];
 }
 
 /** Declares a rule. Message ids are typed from `meta.messages`, so a typo does not compile. */
 export function defineCheck<MessageId extends string>(check: Check<MessageId>): Check<MessageId> {
   return check;
+}
+
+/** Declares one language's detector of a rule, in its own file beside the rule's metadata. */
+export function defineDetector<MessageId extends string>(detector: Detector<MessageId>): Detector<MessageId> {
+  return detector;
+}
+
+/** The detector of `check` that reads files of `kind`, if any. */
+export function detectorFor<M extends string>(check: Check<M>, kind: FileKind): Detector<M> | undefined {
+  return check.detectors.find((detector) => detector.kinds === 'all' || detector.kinds.includes(kind));
 }
 
 /** Thrown by a context parser: the engine skips the file, counts it and reports the reason. */

@@ -5,7 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHECKS } from '../checks/index.ts';
+import type { Check } from '../checks/define-check.ts';
 import { FACTOR_NAMES } from '../src/engine/finding.ts';
+import { LANGUAGE_NAMES } from '../src/languages/index.ts';
 import { SUPPRESSION_DIAGNOSTICS } from '../src/engine/post-process.ts';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
@@ -18,23 +20,29 @@ export function ruleTable(): string {
     .map((check) => {
       const factor = check.meta.factor === 0 ? '—' : `${check.meta.factor}. ${FACTOR_NAMES[check.meta.factor]}`;
       const fixable = check.meta.fixable ? ' 🔧' : '';
-      return `| \`${check.id}\`${fixable} | ${factor} | ${check.meta.severity} | ${escape(check.meta.title)} | ${escape(firstSentence(check.meta.description))} |`;
+      return `| \`${check.id}\`${fixable} | ${factor} | ${check.meta.severity} | ${languagesOf(check)} | ${escape(check.meta.title)} | ${escape(firstSentence(check.meta.description))} |`;
     });
   const diagnostics = Object.entries(SUPPRESSION_DIAGNOSTICS).map(
-    ([id, meta]) => `| \`${id}\` | — | ${meta.severity} | ${escape(meta.title)} | ${escape(firstSentence(meta.description))} |`,
+    ([id, meta]) => `| \`${id}\` | — | ${meta.severity} | ${LANGUAGE_NAMES.text} | ${escape(meta.title)} | ${escape(firstSentence(meta.description))} |`,
   );
   return [
     START,
     '',
     `${CHECKS.length} rules. 🔧 = offers a one-click suggestion.`,
     '',
-    '| rule | factor | default severity | what | why |',
-    '| --- | --- | --- | --- | --- |',
+    '| rule | factor | default severity | languages | what | why |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     ...diagnostics,
     '',
     END,
   ].join('\n');
+}
+
+/** The languages and file kinds a rule's detectors read, as the table names them. */
+function languagesOf(check: Check): string {
+  const names = check.detectors.flatMap((detector) => (detector.kinds === 'all' ? ['text' as const] : detector.kinds)).map((kind) => LANGUAGE_NAMES[kind]);
+  return [...new Set(names)].join(', ');
 }
 
 function firstSentence(text: string): string {

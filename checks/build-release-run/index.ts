@@ -1,6 +1,6 @@
 import type { Check } from '../define-check.ts';
-import noRuntimeCodeUpdate from './no-runtime-code-update.ts';
-import noBuildAtStart from './no-build-at-start.ts';
-import pinBaseImage from './pin-base-image.ts';
+import noRuntimeCodeUpdate from './no-runtime-code-update/index.ts';
+import noBuildAtStart from './no-build-at-start/index.ts';
+import pinBaseImage from './pin-base-image/index.ts';
 
 export const checks: readonly Check[] = [noRuntimeCodeUpdate, noBuildAtStart, pinBaseImage];

@@ -1,4 +1,4 @@
 import type { Check } from '../define-check.ts';
-import noPathDependency from './no-path-dependency.ts';
+import noPathDependency from './no-path-dependency/index.ts';
 
 export const checks: readonly Check[] = [noPathDependency];

@@ -1,5 +1,5 @@
 import type { Check } from '../define-check.ts';
-import composeVersionDrift from './compose-version-drift.ts';
-import differentBackingService from './different-backing-service.ts';
+import composeVersionDrift from './compose-version-drift/index.ts';
+import differentBackingService from './different-backing-service/index.ts';
 
 export const checks: readonly Check[] = [differentBackingService, composeVersionDrift];

@@ -1,6 +1,6 @@
 import type { Check } from '../define-check.ts';
-import exitWithoutDrain from './exit-without-drain.ts';
-import missingShutdownHandler from './missing-shutdown-handler.ts';
-import signalForwarding from './signal-forwarding.ts';
+import exitWithoutDrain from './exit-without-drain/index.ts';
+import missingShutdownHandler from './missing-shutdown-handler/index.ts';
+import signalForwarding from './signal-forwarding/index.ts';
 
 export const checks: readonly Check[] = [missingShutdownHandler, exitWithoutDrain, signalForwarding];

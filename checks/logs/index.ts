@@ -1,4 +1,4 @@
 import type { Check } from '../define-check.ts';
-import noFileLogging from './no-file-logging.ts';
+import noFileLogging from './no-file-logging/index.ts';
 
 export const checks: readonly Check[] = [noFileLogging];

@@ -1,6 +1,6 @@
 import type { Check } from '../define-check.ts';
-import noMemorySessionStore from './no-memory-session-store.ts';
-import noModuleStateInHandlers from './no-module-state-in-handlers.ts';
-import noLocalUploadStorage from './no-local-upload-storage.ts';
+import noMemorySessionStore from './no-memory-session-store/index.ts';
+import noModuleStateInHandlers from './no-module-state-in-handlers/index.ts';
+import noLocalUploadStorage from './no-local-upload-storage/index.ts';
 
 export const checks: readonly Check[] = [noMemorySessionStore, noModuleStateInHandlers, noLocalUploadStorage];

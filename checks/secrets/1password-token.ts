@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A 1Password service-account token opens every vault the account can read. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in 1Password, issue a new one and pass it in through the environment (OP_SERVICE_ACCOUNT_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): 1Password service-account token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('1password-token'),
+  detectors: [detectSecrets('1password-token')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'An Anthropic API key bills its organisation for every request made with it. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Delete the key in the Anthropic console, create a new one and read it from the environment (ANTHROPIC_API_KEY).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Anthropic API key {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('anthropic-api-key'),
+  detectors: [detectSecrets('anthropic-api-key')],
 });

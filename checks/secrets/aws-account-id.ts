@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'An AWS account id is not a credential, but it names the account attackers should target and couples the code to one deployment. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Read the account id from the environment or the deployment tooling instead of the code.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): AWS account id {{preview}} is hard-coded; read it from the environment or the deployment tooling instead.',
     },
   },
-  detect: detectSecrets('aws-account-id'),
+  detectors: [detectSecrets('aws-account-id')],
 });

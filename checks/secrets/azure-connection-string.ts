@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'An Azure storage account key (or a Service Bus / Event Hubs shared access key, or a SAS signature) grants full access to the account or entity it belongs to. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Rotate the key in the Azure portal and read the connection string from the environment or use a managed identity.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Azure access key {{preview}} is committed; rotate it and read the connection string from the environment.',
     },
   },
-  detect: detectSecrets('azure-connection-string'),
+  detectors: [detectSecrets('azure-connection-string')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Cloudflare API token or global API key can change DNS, TLS and firewall settings of the zones it covers. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Roll the token in the Cloudflare dashboard and read it from the environment (CLOUDFLARE_API_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Cloudflare API token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('cloudflare-api-token'),
+  detectors: [detectSecrets('cloudflare-api-token')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Databricks personal access token acts as its user on the workspace: notebooks, clusters, jobs and data. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in the Databricks user settings and read a new one from the environment (DATABRICKS_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Databricks personal access token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('databricks-token'),
+  detectors: [detectSecrets('databricks-token')],
 });

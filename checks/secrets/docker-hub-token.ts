@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Docker Hub personal access token can push images under its account: a supply-chain foothold. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Delete the token in Docker Hub security settings and pass a new one to the build through the environment or a build secret.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Docker Hub access token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('docker-hub-token'),
+  detectors: [detectSecrets('docker-hub-token')],
 });

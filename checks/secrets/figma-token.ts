@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Figma personal access token reads (and may edit) every file its user can open. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in Figma settings and read a new one from the environment (FIGMA_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Figma personal access token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('figma-token'),
+  detectors: [detectSecrets('figma-token')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A high-entropy value assigned to a secret, token or API key name (API_KEY = "…", clientSecret: "…") is almost always a live credential, shared with everyone who can read the repository. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Rotate the value and read it from the environment (e.g. process.env.API_KEY) or a secret manager.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): hard-coded secret {{preview}} in {{name}}; rotate it and read it from the environment instead.',
     },
   },
-  detect: detectSecrets('generic-secret'),
+  detectors: [detectSecrets('generic-secret')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A GitHub token acts as its user or app on every repository and organisation it can reach: code, packages, workflows and secrets. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in GitHub settings and read a new one from the environment (GITHUB_TOKEN) or use the Actions-provided token.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): GitHub token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('github-token'),
+  detectors: [detectSecrets('github-token')],
 });

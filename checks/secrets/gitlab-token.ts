@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A GitLab personal access token acts as its user on every project and group that user can reach. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in GitLab and read a new one from the environment (GITLAB_TOKEN) or use CI_JOB_TOKEN in pipelines.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): GitLab personal access token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('gitlab-token'),
+  detectors: [detectSecrets('gitlab-token')],
 });

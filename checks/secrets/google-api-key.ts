@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Google API key bills and authorises calls to every API it is not restricted from (Maps, Places, Gemini, Firebase…). Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Regenerate the key in the Google Cloud console, restrict it, and read it from the environment (GOOGLE_API_KEY).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Google API key {{preview}} is committed; regenerate and restrict it and load it from the environment.',
     },
   },
-  detect: detectSecrets('google-api-key'),
+  detectors: [detectSecrets('google-api-key')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Grafana Cloud API token or service-account token reads dashboards and data sources and may change alerting. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in Grafana and read a new one from the environment (GRAFANA_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Grafana token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('grafana-token'),
+  detectors: [detectSecrets('grafana-token')],
 });

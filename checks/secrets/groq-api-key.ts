@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Groq API key bills its organisation for every request made with it. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the key in the Groq console and read a new one from the environment (GROQ_API_KEY).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Groq API key {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('groq-api-key'),
+  detectors: [detectSecrets('groq-api-key')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Vault token reads every secret its policies allow: one leaked token can expose all the others. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token (vault token revoke) and have the process authenticate at start-up (AppRole, Kubernetes, cloud auth) instead.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): HashiCorp Vault token {{preview}} is committed; revoke it and authenticate at start-up instead.',
     },
   },
-  detect: detectSecrets('hashicorp-vault-token'),
+  detectors: [detectSecrets('hashicorp-vault-token')],
 });

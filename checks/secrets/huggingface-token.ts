@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Hugging Face user access token reads (and with write scope, replaces) private models, datasets and Spaces. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in Hugging Face settings and read a new one from the environment (HF_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Hugging Face access token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('huggingface-token'),
+  detectors: [detectSecrets('huggingface-token')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A signed JWT is a bearer credential: until it expires, anyone holding it is the subject it names, with the roles and scopes it carries. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Invalidate the token (rotate the signing key if it cannot be revoked) and obtain tokens at run time instead of committing them.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): signed JWT {{preview}} is committed; invalidate it and obtain tokens at run time instead.',
     },
   },
-  detect: detectSecrets('jwt'),
+  detectors: [detectSecrets('jwt')],
 });

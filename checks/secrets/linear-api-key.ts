@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Linear API key reads and edits every issue and project its user can reach. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the key in Linear settings and read a new one from the environment (LINEAR_API_KEY).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Linear API key {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('linear-api-key'),
+  detectors: [detectSecrets('linear-api-key')],
 });

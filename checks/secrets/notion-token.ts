@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Notion integration token reads and edits every page shared with the integration. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Rotate the token in the Notion integration settings and read it from the environment (NOTION_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Notion integration token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('notion-token'),
+  detectors: [detectSecrets('notion-token')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'An npm access token can publish packages under its account: a supply-chain foothold for everyone who installs them. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token (npm token revoke) and use `_authToken=${NPM_TOKEN}` in .npmrc with the value from the environment.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): npm access token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('npm-token'),
+  detectors: [detectSecrets('npm-token')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'An OpenAI API key bills its organisation for every request made with it and reads its files and assistants. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the key in the OpenAI dashboard and read a new one from the environment (OPENAI_API_KEY).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): OpenAI API key {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('openai-api-key'),
+  detectors: [detectSecrets('openai-api-key')],
 });

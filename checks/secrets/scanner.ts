@@ -1,4 +1,4 @@
-import type { CheckContext } from '../define-check.ts';
+import type { CheckContext, Detector } from '../define-check.ts';
 import type { FileKind } from '../../src/engine/file-kind.ts';
 import { isBenignShape, isDocumentedExample, isDottedName, isExampleFile, isPlaceholder, isReference } from './support/allowlist.ts';
 import { azureKeys, googleApiKeys, jsonWebTokens, privateKeys, sendgridKeys, stripeKeys, twilioKeys } from './support/format-detectors.ts';
@@ -113,8 +113,8 @@ function toHit(candidate: Candidate): SecretHit {
  * The detector of one `secrets/<kind>` rule: every kind shares one memoised scan per file, so
  * secretlint and our detectors run once however many kinds are enabled.
  */
-export function detectSecrets<MessageId extends string>(kind: SecretKind): (context: CheckContext<MessageId>) => Promise<void> {
-  return async (context) => {
+export function detectSecrets<MessageId extends string>(kind: SecretKind): Detector<MessageId> {
+  return { kinds: 'all', needs: 'text', detect: async (context: CheckContext<MessageId>) => {
     const hits = await context.perFile('secrets:scan', () =>
       scanSecrets({ path: context.path, kind: context.kind, text: context.text }, context.settings.secretAllowlist),
     );
@@ -127,5 +127,5 @@ export function detectSecrets<MessageId extends string>(kind: SecretKind): (cont
         ...(hit.severity ? { severity: hit.severity } : {}),
       });
     }
-  };
+  } };
 }

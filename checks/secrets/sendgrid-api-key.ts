@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A SendGrid API key sends mail as your domain — a ready-made phishing channel — and may read contacts. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Delete the key in SendGrid and read a new one from the environment (SENDGRID_API_KEY).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): SendGrid API key {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('sendgrid-api-key'),
+  detectors: [detectSecrets('sendgrid-api-key')],
 });

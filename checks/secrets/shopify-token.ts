@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Shopify access token or app secret acts on the shop with the scopes it was granted: orders, customers, products. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Rotate the token or app secret in the Shopify admin and read it from the environment.',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Shopify token {{preview}} is committed; rotate it and load it from the environment.',
     },
   },
-  detect: detectSecrets('shopify-token'),
+  detectors: [detectSecrets('shopify-token')],
 });

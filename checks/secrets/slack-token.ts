@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Slack bot, user or app token reads and posts in every channel its scopes allow. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in the Slack app settings and read a new one from the environment (SLACK_BOT_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Slack token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('slack-token'),
+  detectors: [detectSecrets('slack-token')],
 });

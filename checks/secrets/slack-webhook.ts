@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Slack incoming-webhook URL lets anyone post into its channel as your app: spam and convincing phishing. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the webhook in the Slack app settings and read the new URL from the environment (SLACK_WEBHOOK_URL).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Slack incoming-webhook URL {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('slack-webhook'),
+  detectors: [detectSecrets('slack-webhook')],
 });

@@ -10,8 +10,6 @@ export default defineCheck({
     description:
       'A Stripe secret or restricted key moves money and reads customers\' data on the account; a webhook signing secret lets anyone forge events your app trusts. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Roll the key in the Stripe dashboard and read it from the environment (STRIPE_SECRET_KEY).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       live: 'Config (III): Stripe live key {{preview}} is committed; roll it in the Stripe dashboard and load it from the environment.',
@@ -19,5 +17,5 @@ export default defineCheck({
       webhook: 'Config (III): Stripe webhook signing secret {{preview}} is committed; roll it and load it from the environment.',
     },
   },
-  detect: detectSecrets('stripe-key'),
+  detectors: [detectSecrets('stripe-key')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Tailscale API, auth or OAuth key joins machines to the tailnet or changes its policy. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the key in the Tailscale admin console and read a new one from the environment (TS_AUTHKEY).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Tailscale key {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('tailscale-key'),
+  detectors: [detectSecrets('tailscale-key')],
 });

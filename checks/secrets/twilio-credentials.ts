@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Twilio API key or auth token sends SMS and places calls billed to the account, and reads its message logs. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Rotate the credential in the Twilio console and read it from the environment (TWILIO_AUTH_TOKEN, TWILIO_API_SECRET).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Twilio credential {{preview}} is committed; rotate it in the Twilio console and load it from the environment.',
     },
   },
-  detect: detectSecrets('twilio-credentials'),
+  detectors: [detectSecrets('twilio-credentials')],
 });

@@ -10,12 +10,10 @@ export default defineCheck({
     description:
       'A Vercel token deploys, reads environment variables and changes domains of the projects it can reach. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token in Vercel account settings and read a new one from the environment (VERCEL_TOKEN).',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: {
       found: 'Config (III): Vercel token {{preview}} is committed; revoke it and load it from the environment.',
     },
   },
-  detect: detectSecrets('vercel-token'),
+  detectors: [detectSecrets('vercel-token')],
 });

@@ -1,4 +1,4 @@
-import { DYNAMIC } from './static-text.ts';
+import { DYNAMIC } from '../../src/languages/javascript/static-text.ts';
 
 /** A backing service's connection URL, as `parseServiceUrl` understands it. */
 export interface ServiceUrl {

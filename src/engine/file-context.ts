@@ -1,6 +1,10 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import type { KindToNodeMappings, Node, SourceFile, SyntaxKind, ts } from 'ts-morph';
-import { typescript } from './lazy-ts-morph.ts';
+import { parseTOML, type AST as TomlAst } from 'toml-eslint-parser';
+import type { Tree } from 'web-tree-sitter';
+import { typescript } from '../languages/javascript/lazy-ts-morph.ts';
+import { TREE_SITTER_GRAMMARS } from '../languages/index.ts';
+import { loadedTreeSitterLanguage } from '../languages/tree-sitter.ts';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import {
   UnparsableFileError,
@@ -9,11 +13,11 @@ import {
   type CheckSettings,
   type ReportDescriptor,
 } from '../../checks/define-check.ts';
-import type { FileKind } from './file-kind.ts';
+import { fileKindOf, type FileKind } from './file-kind.ts';
 import type { Location, Severity } from './finding.ts';
 import { LineIndex } from './line-index.ts';
 import type { RepositoryView } from './repository.ts';
-import type { ScriptParser } from './script-parser.ts';
+import type { ScriptParser } from '../languages/javascript/script-parser.ts';
 
 /** A report as the engine receives it, before suppressions, dedupe and fingerprints. */
 export interface RawReport {
@@ -34,6 +38,14 @@ export interface RunState {
   memo: Map<string, unknown>;
   /** Scripts parsed for repository-level rules, kept for the whole run. */
   scripts: Map<string, SourceFile | undefined>;
+  /** Other files' tree-sitter trees, parsed once per run; freed by `releaseRun`. */
+  trees: Map<string, Tree | undefined>;
+}
+
+/** Frees what a run kept beyond its files (tree-sitter trees live outside the JS heap). */
+export function releaseRun(run: RunState): void {
+  for (const tree of run.trees.values()) tree?.delete();
+  run.trees.clear();
 }
 
 /** One file's lazily parsed forms, shared by all rules that run on it. */
@@ -47,6 +59,7 @@ export class FileAnalysis {
   readonly #run: RunState;
   readonly #memo = new Map<string, unknown>();
   #sourceFile: SourceFile | undefined;
+  #tree: Tree | undefined;
   #lines: readonly string[] | undefined;
 
   constructor(run: RunState, filePath: string, kind: FileKind, text: string, isTest: boolean) {
@@ -75,6 +88,9 @@ export class FileAnalysis {
       wrap: (node) => wrapNode(this.ast(), node),
       yaml: () => this.memo('yaml', () => parseYaml(this.text)),
       dockerfile: () => this.memo('dockerfile', () => parseDockerfile(this.text)),
+      tree: () => this.tree(),
+      toml: () => this.memo('toml', () => parseToml(this.text)),
+      treeOf: (filePath) => repositoryTree(this.#run, filePath),
       locate: (start, end) => this.lineIndex.locate(start, end),
       perFile: (key, compute) => this.memo(key, compute),
       perRun: (key, compute) => memoize(this.#run.memo, key, compute),
@@ -111,9 +127,16 @@ export class FileAnalysis {
     return this.memo('kindIndex', () => indexByKind(this.ast().compilerNode)).get(kind) ?? [];
   }
 
-  /** Frees the syntax tree once every rule has run. */
+  tree(): Tree {
+    this.#tree ??= parseTree(this.kind, this.path, this.text, this.#run);
+    return this.#tree;
+  }
+
+  /** Frees the syntax trees once every rule has run. */
   release(): void {
     this.#sourceFile = undefined;
+    if (this.#tree && !this.#run.trees.has(this.path)) this.#tree.delete();
+    this.#tree = undefined;
     this.#memo.clear();
   }
 
@@ -209,6 +232,41 @@ function parseDockerfile(text: string): Dockerfile {
     throw new UnparsableFileError('no Dockerfile instructions found');
   }
   return dockerfile;
+}
+
+/** A file's tree from its kind's tree-sitter grammar (reused when the run parsed it already). */
+function parseTree(kind: FileKind, filePath: string, text: string, run: RunState): Tree {
+  const kept = run.trees.get(filePath);
+  if (kept) return kept;
+  const grammar = TREE_SITTER_GRAMMARS[kind];
+  if (!grammar) throw new Error(`no tree-sitter grammar for ${kind} files (${filePath})`);
+  return loadedTreeSitterLanguage(grammar).parse(text);
+}
+
+function repositoryTree(run: RunState, filePath: string): Tree | undefined {
+  if (run.trees.has(filePath)) return run.trees.get(filePath);
+  const grammar = TREE_SITTER_GRAMMARS[fileKindOf(filePath)];
+  const text = grammar === undefined ? undefined : run.repo.read(filePath);
+  let tree: Tree | undefined;
+  if (grammar !== undefined && text !== undefined) {
+    try {
+      tree = loadedTreeSitterLanguage(grammar).parse(text);
+    } catch (error) {
+      if (!(error instanceof UnparsableFileError)) throw error;
+    }
+  }
+  run.trees.set(filePath, tree);
+  return tree;
+}
+
+function parseToml(text: string): TomlAst.TOMLProgram {
+  try {
+    return parseTOML(text);
+  } catch (error) {
+    const { lineNumber, column, message } = error as { lineNumber?: number; column?: number; message?: string };
+    const where = lineNumber === undefined ? '' : ` at ${lineNumber}:${(column ?? 0) + 1}`;
+    throw new UnparsableFileError(`invalid TOML${where}: ${String(message ?? error).split('\n')[0]}`, lineNumber);
+  }
 }
 
 function parseRepositoryScript(run: RunState, filePath: string): SourceFile | undefined {

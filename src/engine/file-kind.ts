@@ -6,7 +6,11 @@ import picomatch from 'picomatch';
  * classifies each path once.
  */
 export type FileKind =
-  | 'script'
+  | 'javascript'
+  | 'python'
+  | 'requirements'
+  | 'pyproject'
+  | 'pipfile'
   | 'package-json'
   | 'dockerfile'
   | 'compose'
@@ -23,7 +27,11 @@ export function fileKindOf(filePath: string): FileKind {
   const base = path.basename(filePath);
   const lower = base.toLowerCase();
   const ext = path.extname(lower);
-  if (SCRIPT_EXTENSIONS.has(ext) && !lower.endsWith('.d.ts')) return 'script';
+  if (SCRIPT_EXTENSIONS.has(ext) && !lower.endsWith('.d.ts')) return 'javascript';
+  if (ext === '.py') return 'python';
+  if (isRequirementsFile(filePath)) return 'requirements';
+  if (base === 'pyproject.toml') return 'pyproject';
+  if (base === 'Pipfile') return 'pipfile';
   if (base === 'package.json') return 'package-json';
   if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile')) {
     return 'dockerfile';
@@ -36,6 +44,17 @@ export function fileKindOf(filePath: string): FileKind {
   return 'text';
 }
 
+/**
+ * pip requirements files (RULES-python.md, "II. Dependencies"): `requirements*.txt`,
+ * `*-requirements.txt` and any `.txt` in a `requirements/` folder; never `*.in` or constraints.
+ */
+const REQUIREMENTS = picomatch(['**/requirements*.txt', '**/*-requirements.txt', '**/requirements/**/*.txt'], { dot: true });
+const CONSTRAINTS = picomatch(['**/constraints*.txt'], { dot: true });
+
+function isRequirementsFile(filePath: string): boolean {
+  return REQUIREMENTS(filePath) && !CONSTRAINTS(filePath);
+}
+
 const TEST_PATH = picomatch(
   [
     '**/{test,tests,__tests__,__mocks__,fixtures,__fixtures__,spec,e2e}/**',
@@ -43,6 +62,7 @@ const TEST_PATH = picomatch(
     '**/test_*.py',
     '**/*_test.py',
     '**/conftest.py',
+    '**/tests.py',
   ],
   { dot: true },
 );

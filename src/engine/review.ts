@@ -1,15 +1,17 @@
 import picomatch from 'picomatch';
-import { UnparsableFileError, type Check, type CheckSettings } from '../../checks/define-check.ts';
+import { detectorFor, UnparsableFileError, type Check, type CheckSettings, type Detector } from '../../checks/define-check.ts';
 import { CHECKS } from '../../checks/index.ts';
 import { touchesAdded, type ChangedFile, type Changeset } from './changeset.ts';
 import { DEFAULT_CONFIG, type Config } from './config.ts';
-import { FileAnalysis, type RunState } from './file-context.ts';
-import { loadTsMorph } from './lazy-ts-morph.ts';
-import { defaultSkipReason, fileKindOf, isTestPath, looksBinary, MAX_FILE_BYTES } from './file-kind.ts';
+import { FileAnalysis, releaseRun, type RunState } from './file-context.ts';
+import { loadTsMorph } from '../languages/javascript/lazy-ts-morph.ts';
+import { TREE_SITTER_GRAMMARS } from '../languages/index.ts';
+import { loadTreeSitterLanguage } from '../languages/tree-sitter.ts';
+import { defaultSkipReason, fileKindOf, isTestPath, looksBinary, MAX_FILE_BYTES, type FileKind } from './file-kind.ts';
 import { compareFindings, type Finding, type Report, type Severity, type SkippedFile, type Summary } from './finding.ts';
 import { postProcess } from './post-process.ts';
 import type { RepositoryView } from './repository.ts';
-import { ScriptParser } from './script-parser.ts';
+import { ScriptParser } from '../languages/javascript/script-parser.ts';
 
 export interface ReviewOptions {
   config?: Config;
@@ -40,7 +42,6 @@ export async function review(changeset: Changeset, options: ReviewOptions = {}):
   const started = performance.now();
   const config = options.config ?? DEFAULT_CONFIG;
   const enabled = enabledChecks(options.checks ?? CHECKS, config);
-  if (enabled.some(({ check }) => check.meta.needs !== 'text')) await loadTsMorph();
   const settings: CheckSettings = { secretAllowlist: config.secrets.allow.map((source) => new RegExp(source)) };
   const ignored = config.ignore.length > 0 ? picomatch([...config.ignore], { dot: true }) : () => false;
   const analyse = (files: readonly ChangedFile[], repo: RepositoryView, checks: readonly EnabledCheck[]) =>
@@ -95,7 +96,7 @@ function filesOf(repo: RepositoryView, checks: readonly EnabledCheck[], include:
   for (const filePath of repo.paths()) {
     if (!include(filePath)) continue;
     const kind = fileKindOf(filePath);
-    if (!checks.some(({ check }) => check.meta.kinds === 'all' || check.meta.kinds.includes(kind))) continue;
+    if (!checks.some(({ check }) => detectorFor(check, kind))) continue;
     const content = repo.read(filePath);
     if (content !== undefined) files.push({ path: filePath, content });
   }
@@ -109,7 +110,7 @@ async function analyseRevision(
   settings: CheckSettings,
   ignored: (filePath: string) => boolean,
 ): Promise<RevisionResult> {
-  const run: RunState = { repo, parser: new ScriptParser(), settings, memo: new Map(), scripts: new Map() };
+  const run: RunState = { repo, parser: new ScriptParser(), settings, memo: new Map(), scripts: new Map(), trees: new Map() };
   const result: RevisionResult = { findings: [], skipped: [], suppressed: 0, scanned: 0 };
   for (const file of files) {
     const skip = skipReason(file, ignored);
@@ -120,15 +121,13 @@ async function analyseRevision(
     const text = typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content);
     const kind = fileKindOf(file.path);
     const isTest = isTestPath(file.path);
-    const applicable = checks.filter(
-      ({ check }) =>
-        (check.meta.kinds === 'all' || check.meta.kinds.includes(kind)) && (!isTest || check.meta.includeTests === true),
-    );
+    const applicable = detectorsFor(checks, kind, isTest);
+    await loadParsers(kind, applicable);
     const analysis = new FileAnalysis(run, file.path, kind, text, isTest);
     let unparsable: SkippedFile | undefined;
-    for (const { check } of applicable) {
+    for (const { check, detector } of applicable) {
       try {
-        await check.detect(analysis.contextFor(check));
+        await detector.detect(analysis.contextFor(check));
       } catch (error) {
         unparsable ??= {
           path: file.path,
@@ -144,7 +143,28 @@ async function analyseRevision(
     result.findings.push(...processed.findings);
     result.suppressed += processed.suppressed;
   }
+  releaseRun(run);
   return result;
+}
+
+/** Each enabled check's detector for files of `kind` (test code: secret rules only). */
+function detectorsFor(checks: readonly EnabledCheck[], kind: FileKind, isTest: boolean): { check: Check; detector: Detector }[] {
+  const found: { check: Check; detector: Detector }[] = [];
+  for (const { check } of checks) {
+    if (isTest && check.meta.includeTests !== true) continue;
+    const detector = detectorFor(check, kind);
+    if (detector) found.push({ check, detector });
+  }
+  return found;
+}
+
+/** Loads, once per process, the parsers these detectors need: nothing is loaded for text rules. */
+async function loadParsers(kind: FileKind, detectors: readonly { detector: Detector }[]): Promise<void> {
+  for (const { detector } of detectors) {
+    if (detector.needs === 'ts-morph') await loadTsMorph();
+    const grammar = TREE_SITTER_GRAMMARS[kind];
+    if (detector.needs === 'tree-sitter' && grammar) await loadTreeSitterLanguage(grammar);
+  }
 }
 
 function skipReason(file: ChangedFile, ignored: (filePath: string) => boolean): SkippedFile | undefined {

@@ -19,7 +19,7 @@ const COMMENT_CLOSERS = /\s*(?:\*\/|-->)\s*$/;
 
 /** Comment leaders by file kind: a directive counts only in a comment that starts its line. */
 function commentLeaders(kind: FileKind): readonly string[] {
-  if (kind === 'script') return ['//', '/*', '/**', '*'];
+  if (kind === 'javascript') return ['//', '/*', '/**', '*'];
   if (kind === 'json' || kind === 'package-json') return [];
   if (kind === 'text') return ['//', '/*', '*', '#', '<!--', '--'];
   return ['#'];

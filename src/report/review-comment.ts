@@ -94,7 +94,7 @@ const SLASH_COMMENT_EXTENSIONS = /\.(?:c|cc|cpp|cs|go|h|hpp|java|kt|kts|php|rs|s
 function commentLeader(filePath: string): string | undefined {
   const kind = fileKindOf(filePath);
   if (kind === 'json' || kind === 'package-json') return undefined;
-  if (kind === 'script') return '//';
+  if (kind === 'javascript') return '//';
   if (kind !== 'text') return '#';
   if (/\.(?:md|markdown|html?|xml|svg)$/i.test(filePath)) return '<!--';
   if (/\.(?:sql|lua|hs)$/i.test(filePath)) return '--';

@@ -31,10 +31,18 @@ describe('rule registry', () => {
     describe(check.id, () => {
       const [slug] = check.id.split('/');
 
-      it('lives at checks/<id>.ts, in the folder of its factor', () => {
+      it('lives at checks/<id>.ts or checks/<id>/index.ts, in the folder of its factor', () => {
         expect(check.id).toMatch(/^[a-z-]+\/[a-z0-9-]+$/);
-        expect(existsSync(fileURLToPath(new URL(`../../checks/${check.id}.ts`, import.meta.url)))).toBe(true);
+        const asFile = existsSync(fileURLToPath(new URL(`../../checks/${check.id}.ts`, import.meta.url)));
+        const asFolder = existsSync(fileURLToPath(new URL(`../../checks/${check.id}/index.ts`, import.meta.url)));
+        expect(asFile !== asFolder).toBe(true);
         expect(check.meta.factor).toBe(FACTOR_SLUGS[slug!]);
+      });
+
+      it('has at most one detector per file kind', () => {
+        const kinds = check.detectors.flatMap((detector): readonly string[] => (detector.kinds === 'all' ? ['*'] : detector.kinds));
+        expect(check.detectors.length).toBeGreaterThan(0);
+        expect(kinds.length).toBe(new Set(kinds).size);
       });
 
       it('documents itself: title, why, fix', () => {

@@ -1,7 +1,7 @@
 import { SyntaxKind } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { defineCheck, type Check } from '../../checks/define-check.ts';
-import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port.ts';
+import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port/index.ts';
 import type { ChangedFile, Changeset } from '../../src/engine/changeset.ts';
 import { DEFAULT_CONFIG, type Config } from '../../src/engine/config.ts';
 import { MemoryRepository } from '../../src/engine/repository.ts';
@@ -16,13 +16,15 @@ const noDebugger = defineCheck({
     title: 'debugger',
     description: 'test rule',
     fix: 'remove it',
-    kinds: ['script'],
-    needs: 'ast',
     messages: { found: 'Processes (VI): debugger statement.' },
   },
-  detect(context) {
-    for (const statement of context.ofKind(SyntaxKind.DebuggerStatement)) context.report({ node: statement, messageId: 'found' });
-  },
+  detectors: [{
+    kinds: ['javascript'],
+    needs: 'ts-morph',
+    detect(context) {
+      for (const statement of context.ofKind(SyntaxKind.DebuggerStatement)) context.report({ node: statement, messageId: 'found' });
+    },
+  }],
 });
 
 /** Reports the word TOKEN anywhere, tests included, like a secret rule. */
@@ -34,14 +36,16 @@ const tokenWord = defineCheck({
     title: 'token',
     description: 'test rule',
     fix: 'rotate it',
-    kinds: 'all',
-    needs: 'text',
     includeTests: true,
     messages: { found: 'Config (III): TOKEN found.' },
   },
-  detect(context) {
-    for (const match of context.text.matchAll(/TOKEN/g)) context.report({ range: [match.index, match.index + 5], messageId: 'found' });
-  },
+  detectors: [{
+    kinds: 'all',
+    needs: 'text',
+    detect(context) {
+      for (const match of context.text.matchAll(/TOKEN/g)) context.report({ range: [match.index, match.index + 5], messageId: 'found' });
+    },
+  }],
 });
 
 /** Reports `listen` calls once per repository unless some file mentions SIGTERM. */
@@ -53,18 +57,20 @@ const repositoryLevel = defineCheck({
     title: 'handler',
     description: 'test rule',
     fix: 'handle SIGTERM',
-    kinds: ['script'],
-    needs: 'ast',
     scope: 'repository',
     messages: { missing: 'Disposability (IX): nothing handles SIGTERM.' },
   },
-  detect(context) {
-    const handled = context.perRun('handled', () => context.repo.paths().some((p) => context.repo.read(p)?.includes('SIGTERM')));
-    if (handled) return;
-    for (const call of context.ofKind(SyntaxKind.CallExpression)) {
-      if (call.getExpression().getText().endsWith('.listen')) context.report({ node: call, messageId: 'missing' });
-    }
-  },
+  detectors: [{
+    kinds: ['javascript'],
+    needs: 'ts-morph',
+    detect(context) {
+      const handled = context.perRun('handled', () => context.repo.paths().some((p) => context.repo.read(p)?.includes('SIGTERM')));
+      if (handled) return;
+      for (const call of context.ofKind(SyntaxKind.CallExpression)) {
+        if (call.getExpression().getText().endsWith('.listen')) context.report({ node: call, messageId: 'missing' });
+      }
+    },
+  }],
 });
 
 const CHECKS: readonly Check[] = [noDebugger, tokenWord, repositoryLevel, noHardcodedPort];
@@ -225,26 +231,26 @@ describe('review: diff mode', () => {
 describe('review: post-processing', () => {
   const sameFactorA = defineCheck({
     id: 'config/test-general',
-    meta: { factor: 3, severity: 'warning', title: 't', description: 'd', fix: 'f', kinds: ['script'], needs: 'text', messages: { m: 'Config (III): general.' } },
-    detect: (context) => context.report({ range: [0, 3], messageId: 'm' }),
+    meta: { factor: 3, severity: 'warning', title: 't', description: 'd', fix: 'f', messages: { m: 'Config (III): general.' } },
+    detectors: [{ kinds: ['javascript'], needs: 'text', detect: (context) => context.report({ range: [0, 3], messageId: 'm' }) }],
   });
   const sameFactorB = defineCheck({
     id: 'config/test-specific',
     meta: {
-      factor: 3, severity: 'notice', title: 't', description: 'd', fix: 'f', kinds: ['script'], needs: 'text',
+      factor: 3, severity: 'notice', title: 't', description: 'd', fix: 'f',
       winsOver: ['config/test-general', 'backing-services/test-url'], messages: { m: 'Config (III): specific.' },
     },
-    detect: (context) => context.report({ range: [4, 6], messageId: 'm' }),
+    detectors: [{ kinds: ['javascript'], needs: 'text', detect: (context) => context.report({ range: [4, 6], messageId: 'm' }) }],
   });
   const otherFactor = defineCheck({
     id: 'backing-services/test-url',
-    meta: { factor: 4, severity: 'error', title: 't', description: 'd', fix: 'f', kinds: ['script'], needs: 'text', messages: { m: 'Backing services (IV): url.' } },
-    detect: (context) => context.report({ range: [0, 3], messageId: 'm' }),
+    meta: { factor: 4, severity: 'error', title: 't', description: 'd', fix: 'f', messages: { m: 'Backing services (IV): url.' } },
+    detectors: [{ kinds: ['javascript'], needs: 'text', detect: (context) => context.report({ range: [0, 3], messageId: 'm' }) }],
   });
   const unfixable = defineCheck({
     id: 'logs/test-unfixable',
-    meta: { factor: 11, severity: 'error', title: 't', description: 'd', fix: 'f', kinds: ['script'], needs: 'text', messages: { m: 'Logs (XI): x.' } },
-    detect: (context) => context.report({ range: [0, 1], messageId: 'm', fix: { description: 'x', edits: [{ start: 0, end: 1, text: 'y' }] } }),
+    meta: { factor: 11, severity: 'error', title: 't', description: 'd', fix: 'f', messages: { m: 'Logs (XI): x.' } },
+    detectors: [{ kinds: ['javascript'], needs: 'text', detect: (context) => context.report({ range: [0, 1], messageId: 'm', fix: { description: 'x', edits: [{ start: 0, end: 1, text: 'y' }] } }) }],
   });
 
   it('keeps one finding per line and factor, the declared winner even across factors', async () => {
@@ -260,19 +266,23 @@ describe('review: post-processing', () => {
     const text = 'if (env) {\n  a();\n} else {\n  b();\n}\nafter();';
     const condition = defineCheck({
       id: 'config/test-condition',
-      meta: { factor: 3, severity: 'warning', title: 't', description: 'd', fix: 'f', kinds: ['script'], needs: 'text', messages: { m: 'Config (III): condition.' } },
-      detect: (context) => {
-        context.report({ range: [4, 7], messageId: 'm' });
-        context.report({ range: [text.indexOf('after'), text.length], messageId: 'm' });
-      },
+      meta: { factor: 3, severity: 'warning', title: 't', description: 'd', fix: 'f', messages: { m: 'Config (III): condition.' } },
+      detectors: [{
+        kinds: ['javascript'],
+        needs: 'text',
+        detect: (context) => {
+          context.report({ range: [4, 7], messageId: 'm' });
+          context.report({ range: [text.indexOf('after'), text.length], messageId: 'm' });
+        },
+      }],
     });
     const value = defineCheck({
       id: 'dev-prod-parity/test-value',
       meta: {
-        factor: 10, severity: 'warning', title: 't', description: 'd', fix: 'f', kinds: ['script'], needs: 'text',
+        factor: 10, severity: 'warning', title: 't', description: 'd', fix: 'f',
         winsOver: ['config/test-condition'], messages: { m: 'Dev/prod parity (X): value.' },
       },
-      detect: (context) => context.report({ range: [text.indexOf('b()'), text.indexOf('b()') + 3], covers: [0, text.indexOf('after') - 1], messageId: 'm' }),
+      detectors: [{ kinds: ['javascript'], needs: 'text', detect: (context) => context.report({ range: [text.indexOf('b()'), text.indexOf('b()') + 3], covers: [0, text.indexOf('after') - 1], messageId: 'm' }) }],
     });
     const report = await review({ files: [{ path: 'src/a.ts', content: text }], repo: new MemoryRepository({}) }, { checks: [condition, value] });
     expect(report.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['dev-prod-parity/test-value:4', 'config/test-condition:6']);

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type Config } from '../../src/engine/config.ts';
 import type { Finding, Report, SkippedFile } from '../../src/engine/finding.ts';
 import { MemoryRepository } from '../../src/engine/repository.ts';
 import { review } from '../../src/engine/review.ts';
-import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port.ts';
+import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port/index.ts';
 import { MAX_CHECK_RUN_SUMMARY_LENGTH, MAX_LISTED_FINDINGS, renderCheckSummary, renderCheckTitle } from '../../src/report/markdown.ts';
 import { codeSpan, inlineMarkdown } from '../../src/report/markdown-text.ts';
 import { aFinding } from '../support/findings.ts';

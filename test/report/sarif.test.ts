@@ -4,7 +4,7 @@ import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../src/engine/repository.ts';
 import { review } from '../../src/engine/review.ts';
-import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port.ts';
+import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port/index.ts';
 import type { Finding, Report } from '../../src/engine/finding.ts';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.ts';
 import { aFinding, aReport } from '../support/findings.ts';

@@ -11,7 +11,7 @@ import { githubToken, npmToken } from '../checks/secrets/fake-secret.ts';
 
 describe('secret scanner', () => {
   it("switches off the profiler secretlint's core uses, so no per-file marks pile up", async () => {
-    await scanSecrets({ path: 'src/a.ts', kind: 'script', text: `const token = '${githubToken('profiler')}';` }, []);
+    await scanSecrets({ path: 'src/a.ts', kind: 'javascript', text: `const token = '${githubToken('profiler')}';` }, []);
     const corePath = createRequire(import.meta.url).resolve('@secretlint/core');
     const profilerPath = createRequire(corePath).resolve('@secretlint/profiler');
     const { secretLintProfiler } = (await import(pathToFileURL(profilerPath).href)) as { secretLintProfiler: { isEnabled: boolean } };
@@ -49,9 +49,9 @@ describe('secret scanner', () => {
         },
         report: () => reported.push(ruleId),
       }) as unknown as CheckContext<'found'>;
-    await detectSecrets<'found'>('github-token')(contextFor('secrets/github-token'));
-    await detectSecrets<'found'>('npm-token')(contextFor('secrets/npm-token'));
-    await detectSecrets<'found'>('slack-token')(contextFor('secrets/slack-token'));
+    await detectSecrets<'found'>('github-token').detect(contextFor('secrets/github-token'));
+    await detectSecrets<'found'>('npm-token').detect(contextFor('secrets/npm-token'));
+    await detectSecrets<'found'>('slack-token').detect(contextFor('secrets/slack-token'));
     expect(scans).toBe(1);
     expect(reported).toEqual(['secrets/github-token', 'secrets/npm-token']);
   });
@@ -72,6 +72,6 @@ describe('secret scanner', () => {
   });
 
   it('reports nothing for a file with no marker at all', async () => {
-    expect(await scanSecrets({ path: 'src/math.ts', kind: 'script', text: 'export const add = (a: number, b: number) => a + b;\n' }, [])).toEqual([]);
+    expect(await scanSecrets({ path: 'src/math.ts', kind: 'javascript', text: 'export const add = (a: number, b: number) => a + b;\n' }, [])).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ function nameWords(name: string): string[] {
 export function keywordAssignments(file: { path: string; kind: FileKind; text: string }, lines: readonly (readonly [number, number])[]): Candidate[] {
   const { text, kind } = file;
   const found: Candidate[] = [];
-  const quotedOnly = kind === 'script' || kind === 'json' || kind === 'package-json' || CODE_EXTENSION.test(file.path);
+  const quotedOnly = kind === 'javascript' || kind === 'json' || kind === 'package-json' || CODE_EXTENSION.test(file.path);
   for (const [lineStart, lineEnd] of lines) {
     // Each line on its own: a search from a line start would otherwise run on to the end of the file.
     const line = text.slice(lineStart, lineEnd);

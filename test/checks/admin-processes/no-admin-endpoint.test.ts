@@ -1,4 +1,4 @@
-import check from '../../../checks/admin-processes/no-admin-endpoint.ts';
+import check from '../../../checks/admin-processes/no-admin-endpoint/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

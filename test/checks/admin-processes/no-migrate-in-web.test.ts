@@ -1,4 +1,4 @@
-import check from '../../../checks/admin-processes/no-migrate-in-web.ts';
+import check from '../../../checks/admin-processes/no-migrate-in-web/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/admin-processes/no-migrations-on-startup.ts';
+import check from '../../../checks/admin-processes/no-migrations-on-startup/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

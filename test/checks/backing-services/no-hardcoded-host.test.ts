@@ -1,4 +1,4 @@
-import check from '../../../checks/backing-services/no-hardcoded-host.ts';
+import check from '../../../checks/backing-services/no-hardcoded-host/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

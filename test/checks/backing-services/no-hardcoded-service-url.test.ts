@@ -1,4 +1,4 @@
-import check from '../../../checks/backing-services/no-hardcoded-service-url.ts';
+import check from '../../../checks/backing-services/no-hardcoded-service-url/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

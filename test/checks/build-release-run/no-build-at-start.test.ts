@@ -1,4 +1,4 @@
-import check from '../../../checks/build-release-run/no-build-at-start.ts';
+import check from '../../../checks/build-release-run/no-build-at-start/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import check from '../../../checks/build-release-run/no-runtime-code-update.ts';
-import systemTool from '../../../checks/dependencies/no-implicit-system-tool.ts';
+import check from '../../../checks/build-release-run/no-runtime-code-update/index.ts';
+import systemTool from '../../../checks/dependencies/no-implicit-system-tool/index.ts';
 import { MemoryRepository } from '../../../src/engine/repository.ts';
 import { review } from '../../../src/engine/review.ts';
 import { testCheck } from '../../support/check-tester.ts';

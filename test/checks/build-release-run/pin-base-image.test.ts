@@ -1,4 +1,4 @@
-import check from '../../../checks/build-release-run/pin-base-image.ts';
+import check from '../../../checks/build-release-run/pin-base-image/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/codebase/no-path-dependency.ts';
+import check from '../../../checks/codebase/no-path-dependency/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

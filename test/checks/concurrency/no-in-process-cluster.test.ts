@@ -1,4 +1,4 @@
-import check from '../../../checks/concurrency/no-in-process-cluster.ts';
+import check from '../../../checks/concurrency/no-in-process-cluster/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

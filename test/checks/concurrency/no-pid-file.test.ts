@@ -1,4 +1,4 @@
-import check from '../../../checks/concurrency/no-pid-file.ts';
+import check from '../../../checks/concurrency/no-pid-file/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

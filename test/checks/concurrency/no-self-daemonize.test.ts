@@ -1,4 +1,4 @@
-import check from '../../../checks/concurrency/no-self-daemonize.ts';
+import check from '../../../checks/concurrency/no-self-daemonize/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/config/no-committed-env-file.ts';
+import check from '../../../checks/config/no-committed-env-file/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/config/no-critical-fallback.ts';
+import check from '../../../checks/config/no-critical-fallback/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

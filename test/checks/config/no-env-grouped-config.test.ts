@@ -1,4 +1,4 @@
-import check from '../../../checks/config/no-env-grouped-config.ts';
+import check from '../../../checks/config/no-env-grouped-config/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/config/no-env-name-branching.ts';
+import check from '../../../checks/config/no-env-name-branching/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

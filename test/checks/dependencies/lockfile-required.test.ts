@@ -1,4 +1,4 @@
-import check from '../../../checks/dependencies/lockfile-required.ts';
+import check from '../../../checks/dependencies/lockfile-required/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 const api = `{\n  "name": "@acme/api",\n  "dependencies": {\n    "express": "^4.19.2"\n  }\n}\n`;

@@ -1,4 +1,4 @@
-import check from '../../../checks/dependencies/no-global-install.ts';
+import check from '../../../checks/dependencies/no-global-install/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/dependencies/no-implicit-system-tool.ts';
+import check from '../../../checks/dependencies/no-implicit-system-tool/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/dependencies/no-undeclared-import.ts';
+import check from '../../../checks/dependencies/no-undeclared-import/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 const manifest = JSON.stringify({

@@ -1,4 +1,4 @@
-import check from '../../../checks/dependencies/no-unpinned-version.ts';
+import check from '../../../checks/dependencies/no-unpinned-version/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

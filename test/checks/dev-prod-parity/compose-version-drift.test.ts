@@ -1,4 +1,4 @@
-import check from '../../../checks/dev-prod-parity/compose-version-drift.ts';
+import check from '../../../checks/dev-prod-parity/compose-version-drift/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 const prod = `services:\n  db:\n    image: postgres:16-alpine\n  cache:\n    image: redis:7.2\n`;

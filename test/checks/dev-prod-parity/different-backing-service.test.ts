@@ -1,4 +1,4 @@
-import check from '../../../checks/dev-prod-parity/different-backing-service.ts';
+import check from '../../../checks/dev-prod-parity/different-backing-service/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/disposability/exit-without-drain.ts';
+import check from '../../../checks/disposability/exit-without-drain/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 const server = `const server = app.listen(Number(process.env.PORT ?? 3000));\n`;

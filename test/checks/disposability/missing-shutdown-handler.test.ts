@@ -1,4 +1,4 @@
-import check from '../../../checks/disposability/missing-shutdown-handler.ts';
+import check from '../../../checks/disposability/missing-shutdown-handler/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 const expressServer = `import express from 'express';

@@ -1,4 +1,4 @@
-import check from '../../../checks/disposability/signal-forwarding.ts';
+import check from '../../../checks/disposability/signal-forwarding/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 const startsNode = JSON.stringify({ name: 'api', scripts: { start: 'node dist/server.js', build: 'tsc' } }, null, 2);

@@ -1,4 +1,4 @@
-import check from '../../../checks/logs/no-file-logging.ts';
+import check from '../../../checks/logs/no-file-logging/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

@@ -1,4 +1,4 @@
-import check from '../../../checks/port-binding/no-hardcoded-port.ts';
+import check from '../../../checks/port-binding/no-hardcoded-port/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

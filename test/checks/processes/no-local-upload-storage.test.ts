@@ -1,4 +1,4 @@
-import check from '../../../checks/processes/no-local-upload-storage.ts';
+import check from '../../../checks/processes/no-local-upload-storage/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

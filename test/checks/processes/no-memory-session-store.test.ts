@@ -1,4 +1,4 @@
-import check from '../../../checks/processes/no-memory-session-store.ts';
+import check from '../../../checks/processes/no-memory-session-store/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {

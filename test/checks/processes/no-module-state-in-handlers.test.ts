@@ -1,4 +1,4 @@
-import check from '../../../checks/processes/no-module-state-in-handlers.ts';
+import check from '../../../checks/processes/no-module-state-in-handlers/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {
