@@ -2,21 +2,21 @@ import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
 
 const meta = {
-    factor: 12,
-    severity: 'warning',
-    title: 'HTTP endpoint runs an admin task',
-    description:
-      'Admin and maintenance tasks — migrations, seeding, shell commands — should run as one-off processes against the same release, started deliberately and logged on their own. Behind an HTTP route they run inside a web process with its request timeouts, can be triggered by anyone who finds the URL, run once per request (twice on a retry, once per replica behind a load balancer), and leave no record apart from the web logs.',
-    fix: 'Move the task to a one-off command (`npm run migrate`, a script run with `heroku run` or a Kubernetes Job) and remove the route.',
-    messages: {
-      migrations:
-        'Admin processes (XII): the {{route}} route runs database migrations ({{detail}}) inside the web process; run them as a one-off admin process instead of an HTTP endpoint.',
-      seeds:
-        'Admin processes (XII): the {{route}} route seeds the database ({{detail}}) inside the web process; run seeding as a one-off admin command instead of an HTTP endpoint.',
-      shell:
-        'Admin processes (XII): the {{route}} route runs a shell command ({{detail}}) inside the web process; run admin tasks as one-off processes instead of from an HTTP endpoint.',
-    },
-  } satisfies CheckMeta;
+  factor: 12,
+  severity: 'warning',
+  title: 'HTTP endpoint runs an admin task',
+  description:
+    'Admin and maintenance tasks — migrations, seeding, shell commands — should run as one-off processes against the same release, started deliberately and logged on their own. Behind an HTTP route they run inside a web process with its request timeouts, can be triggered by anyone who finds the URL, run once per request (twice on a retry, once per replica behind a load balancer), and leave no record apart from the web logs.',
+  fix: 'Move the task to a one-off command (`npm run migrate`, a script run with `heroku run` or a Kubernetes Job) and remove the route.',
+  messages: {
+    migrations:
+      'Admin processes (XII): the {{route}} route runs database migrations ({{detail}}) inside the web process; run them as a one-off admin process instead of an HTTP endpoint.',
+    seeds:
+      'Admin processes (XII): the {{route}} route seeds the database ({{detail}}) inside the web process; run seeding as a one-off admin command instead of an HTTP endpoint.',
+    shell:
+      'Admin processes (XII): the {{route}} route runs a shell command ({{detail}}) inside the web process; run admin tasks as one-off processes instead of from an HTTP endpoint.',
+  },
+} satisfies CheckMeta;
 
 export type MessageId = keyof typeof meta.messages;
 

@@ -2,19 +2,19 @@ import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
 
 const meta = {
-    factor: 8,
-    severity: 'warning',
-    title: 'Process writes its own PID file',
-    description:
-      "Twelve-factor processes never write PID files: the platform's process manager (systemd, Kubernetes, Heroku's dynos, Foreman in development) tracks, restarts and scales processes. A PID file assumes one instance per machine, goes stale when the process crashes, and breaks as soon as several replicas share a filesystem or a restarted container reuses the PID.",
-    fix: 'Remove the PID file and let the process manager supervise the process, running it in the foreground.',
-    messages: {
-      pidWrite:
-        'Concurrency (VIII): the process writes its PID to a file; remove the PID file and let the process manager (systemd, Kubernetes, the platform) track the process.',
-      pidPackage:
-        'Concurrency (VIII): `{{package}}` creates a PID file; remove it and let the process manager (systemd, Kubernetes, the platform) track the process.',
-    },
-  } satisfies CheckMeta;
+  factor: 8,
+  severity: 'warning',
+  title: 'Process writes its own PID file',
+  description:
+    "Twelve-factor processes never write PID files: the platform's process manager (systemd, Kubernetes, Heroku's dynos, Foreman in development) tracks, restarts and scales processes. A PID file assumes one instance per machine, goes stale when the process crashes, and breaks as soon as several replicas share a filesystem or a restarted container reuses the PID.",
+  fix: 'Remove the PID file and let the process manager supervise the process, running it in the foreground.',
+  messages: {
+    pidWrite:
+      'Concurrency (VIII): the process writes its PID to a file; remove the PID file and let the process manager (systemd, Kubernetes, the platform) track the process.',
+    pidPackage:
+      'Concurrency (VIII): `{{package}}` creates a PID file; remove it and let the process manager (systemd, Kubernetes, the platform) track the process.',
+  },
+} satisfies CheckMeta;
 
 export type MessageId = keyof typeof meta.messages;
 

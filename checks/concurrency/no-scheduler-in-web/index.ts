@@ -2,18 +2,18 @@ import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
 
 const meta = {
-    factor: 8,
-    severity: 'warning',
-    title: 'Recurring job scheduled inside the web process',
-    description:
-      'Twelve-factor apps scale out by running more processes of each type. A timer or cron job scheduled inside the process that serves HTTP runs once per web replica: with N replicas the nightly report is sent N times, the cleanup races itself, and scaling the web tier changes how often jobs run. Recurring work belongs in its own process type (a clock) or in a distributed scheduler that runs it once across replicas.',
-    fix: 'Move the job to a separate clock/worker process, or schedule it with a distributed scheduler such as a BullMQ repeatable job.',
-    scope: 'repository',
-    messages: {
-      scheduled:
-        'Concurrency (VIII): {{scheduler}} schedules recurring work in a file that also binds a port, so every web replica runs the job; move it to a separate clock process or a BullMQ repeatable job.',
-    },
-  } satisfies CheckMeta;
+  factor: 8,
+  severity: 'warning',
+  title: 'Recurring job scheduled inside the web process',
+  description:
+    'Twelve-factor apps scale out by running more processes of each type. A timer or cron job scheduled inside the process that serves HTTP runs once per web replica: with N replicas the nightly report is sent N times, the cleanup races itself, and scaling the web tier changes how often jobs run. Recurring work belongs in its own process type (a clock) or in a distributed scheduler that runs it once across replicas.',
+  fix: 'Move the job to a separate clock/worker process, or schedule it with a distributed scheduler such as a BullMQ repeatable job.',
+  scope: 'repository',
+  messages: {
+    scheduled:
+      'Concurrency (VIII): {{scheduler}} schedules recurring work in a file that also binds a port, so every web replica runs the job; move it to a separate clock process or a BullMQ repeatable job.',
+  },
+} satisfies CheckMeta;
 
 export type MessageId = keyof typeof meta.messages;
 

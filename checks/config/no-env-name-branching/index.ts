@@ -2,17 +2,17 @@ import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
 
 const meta = {
-    factor: 3,
-    severity: 'warning',
-    title: 'Config chosen by environment name',
-    description:
-      'Branching on NODE_ENV (or APP_ENV, ENVIRONMENT, STAGE) to pick hosts, URLs, credentials or service options groups config into named environments baked into the code: every new deploy (a second staging, a per-PR preview, a customer install) needs a code change, and the "production" settings live in the repository. Twelve-factor config is a set of independent environment variables, each set per deploy.',
-    fix: 'Read each setting (DATABASE_URL, REDIS_URL, API endpoint…) from its own environment variable instead of choosing it by environment name.',
-    messages: {
-      branch:
-        'Config (III): connection settings are chosen by the environment name ({{variable}}); read each one from its own environment variable instead.',
-    },
-  } satisfies CheckMeta;
+  factor: 3,
+  severity: 'warning',
+  title: 'Config chosen by environment name',
+  description:
+    'Branching on NODE_ENV (or APP_ENV, ENVIRONMENT, STAGE) to pick hosts, URLs, credentials or service options groups config into named environments baked into the code: every new deploy (a second staging, a per-PR preview, a customer install) needs a code change, and the "production" settings live in the repository. Twelve-factor config is a set of independent environment variables, each set per deploy.',
+  fix: 'Read each setting (DATABASE_URL, REDIS_URL, API endpoint…) from its own environment variable instead of choosing it by environment name.',
+  messages: {
+    branch:
+      'Config (III): connection settings are chosen by the environment name ({{variable}}); read each one from its own environment variable instead.',
+  },
+} satisfies CheckMeta;
 
 export type MessageId = keyof typeof meta.messages;
 

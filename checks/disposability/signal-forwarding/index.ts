@@ -2,23 +2,23 @@ import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import dockerfile from './dockerfile.ts';
 
 const meta = {
-    factor: 9,
-    severity: 'warning',
-    title: 'Container start command does not pass SIGTERM to the app',
-    description:
-      'When PID 1 of the container is `npm start` or the `/bin/sh -c` of a shell-form CMD, the SIGTERM the platform sends on shutdown never reaches node, so the app cannot drain and is killed mid-request. npm runs the script through `sh -c`, and the shell does not pass signals on; the platform waits out its grace period and then sends SIGKILL, cutting off in-flight requests and jobs, and every stop or deploy takes the full grace period.',
-    fix: 'Start node directly in exec form, `CMD ["node", "dist/server.js"]`, or put `dumb-init`/`tini -g` in ENTRYPOINT.',
-    scope: 'repository',
-    fixable: true,
-    messages: {
-      packageManager:
-        'Disposability (IX): `{{command}}` makes {{manager}} PID 1, and it runs the "{{script}}" script through `sh -c`, which does not pass SIGTERM on to node; start node directly in exec form: `{{suggestion}}`.',
-      shellForm:
-        'Disposability (IX): `{{command}}` runs under `/bin/sh -c`, so the shell is PID 1 and SIGTERM never reaches the app; use the exec form `{{suggestion}}` (or start the command with `exec`).',
-      scriptWithoutExec:
-        'Disposability (IX): {{script}} starts `{{command}}` (line {{line}}) without `exec`, so the shell stays PID 1 and SIGTERM never reaches the app; make it `exec {{command}}`.',
-    },
-  } satisfies CheckMeta;
+  factor: 9,
+  severity: 'warning',
+  title: 'Container start command does not pass SIGTERM to the app',
+  description:
+    'When PID 1 of the container is `npm start` or the `/bin/sh -c` of a shell-form CMD, the SIGTERM the platform sends on shutdown never reaches node, so the app cannot drain and is killed mid-request. npm runs the script through `sh -c`, and the shell does not pass signals on; the platform waits out its grace period and then sends SIGKILL, cutting off in-flight requests and jobs, and every stop or deploy takes the full grace period.',
+  fix: 'Start node directly in exec form, `CMD ["node", "dist/server.js"]`, or put `dumb-init`/`tini -g` in ENTRYPOINT.',
+  scope: 'repository',
+  fixable: true,
+  messages: {
+    packageManager:
+      'Disposability (IX): `{{command}}` makes {{manager}} PID 1, and it runs the "{{script}}" script through `sh -c`, which does not pass SIGTERM on to node; start node directly in exec form: `{{suggestion}}`.',
+    shellForm:
+      'Disposability (IX): `{{command}}` runs under `/bin/sh -c`, so the shell is PID 1 and SIGTERM never reaches the app; use the exec form `{{suggestion}}` (or start the command with `exec`).',
+    scriptWithoutExec:
+      'Disposability (IX): {{script}} starts `{{command}}` (line {{line}}) without `exec`, so the shell stays PID 1 and SIGTERM never reaches the app; make it `exec {{command}}`.',
+  },
+} satisfies CheckMeta;
 
 export type MessageId = keyof typeof meta.messages;
 

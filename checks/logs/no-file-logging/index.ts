@@ -2,22 +2,22 @@ import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
 
 const meta = {
-    factor: 11,
-    severity: 'error',
-    title: 'The app writes its own log files',
-    description:
-      'A twelve-factor app never concerns itself with routing or storing its output: it writes its event stream, unbuffered, to stdout, and the execution environment collects, routes and archives it. Log files inside a container vanish with it, fill the disk, are invisible to the platform\'s log tooling and are split across every replica.',
-    fix: 'Log to stdout (a console transport, `pino.destination(1)`) and let the platform route the stream.',
-    fixable: true,
-    messages: {
-      winston: 'Logs (XI): winston {{transport}} transport writes a log file; log to stdout with a Console transport instead.',
-      pino: 'Logs (XI): pino writes to the file {{file}}; write to stdout with pino.destination(1) instead.',
-      pinoTransport: "Logs (XI): pino transport '{{target}}' writes to a file; send logs to stdout instead.",
-      log4js: "Logs (XI): log4js '{{type}}' appender writes a log file; use the 'stdout' appender instead.",
-      bunyan: 'Logs (XI): bunyan stream writes to the file {{file}}; log to process.stdout instead.',
-      fs: 'Logs (XI): {{method}} writes the log file {{file}}; write log events to stdout instead.',
-    },
-  } satisfies CheckMeta;
+  factor: 11,
+  severity: 'error',
+  title: 'The app writes its own log files',
+  description:
+    'A twelve-factor app never concerns itself with routing or storing its output: it writes its event stream, unbuffered, to stdout, and the execution environment collects, routes and archives it. Log files inside a container vanish with it, fill the disk, are invisible to the platform\'s log tooling and are split across every replica.',
+  fix: 'Log to stdout (a console transport, `pino.destination(1)`) and let the platform route the stream.',
+  fixable: true,
+  messages: {
+    winston: 'Logs (XI): winston {{transport}} transport writes a log file; log to stdout with a Console transport instead.',
+    pino: 'Logs (XI): pino writes to the file {{file}}; write to stdout with pino.destination(1) instead.',
+    pinoTransport: "Logs (XI): pino transport '{{target}}' writes to a file; send logs to stdout instead.",
+    log4js: "Logs (XI): log4js '{{type}}' appender writes a log file; use the 'stdout' appender instead.",
+    bunyan: 'Logs (XI): bunyan stream writes to the file {{file}}; log to process.stdout instead.',
+    fs: 'Logs (XI): {{method}} writes the log file {{file}}; write log events to stdout instead.',
+  },
+} satisfies CheckMeta;
 
 export type MessageId = keyof typeof meta.messages;
 

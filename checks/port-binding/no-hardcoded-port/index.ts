@@ -1,23 +1,27 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
+import python from './python.ts';
 
 const meta = {
-    factor: 7,
-    severity: 'error',
-    title: 'Server listens on a hard-coded port',
-    description:
-      'A twelve-factor app is self-contained and exports its service by binding to a port the environment assigns (PORT). A literal port collides with other processes on the same host and cannot be changed by the platform without a code change.',
-    fix: 'Read the port from the environment: `listen(Number(process.env.PORT ?? 3000))`.',
-    fixable: true,
-    messages: {
-      literal: 'Port binding (VII): server listens on hard-coded port {{port}}; read it from process.env.PORT.',
-    },
-  } satisfies CheckMeta;
+  factor: 7,
+  severity: 'error',
+  title: 'Server listens on a hard-coded port',
+  description:
+    'A twelve-factor app is self-contained and exports its service by binding to a port the environment assigns (PORT). A literal port collides with other processes on the same host and cannot be changed by the platform without a code change.',
+  fix: 'Read the port from the environment: `listen(Number(process.env.PORT ?? 3000))` in JS/TS, `app.run(port=int(os.environ.get("PORT", 5000)))` in Python, `bind = f"0.0.0.0:{os.environ[\'PORT\']}"` for gunicorn.',
+  fixable: true,
+  messages: {
+    literal: 'Port binding (VII): server listens on hard-coded port {{port}}; read it from process.env.PORT.',
+    literalPython: 'Port binding (VII): {{server}} listens on hard-coded port {{port}}; read it from os.environ["PORT"].',
+    defaultPython: 'Port binding (VII): {{server}} listens on its default port {{port}}; pass port=int(os.environ["PORT"]).',
+    gunicornBind: 'Port binding (VII): gunicorn binds the hard-coded address {{address}}; bind to f"0.0.0.0:{os.environ[\'PORT\']}".',
+  },
+} satisfies CheckMeta;
 
 export type MessageId = keyof typeof meta.messages;
 
 export default defineCheck<MessageId>({
   id: 'port-binding/no-hardcoded-port',
   meta,
-  detectors: [javascript],
+  detectors: [javascript, python],
 });
