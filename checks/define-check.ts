@@ -9,9 +9,11 @@ import type { RepositoryView } from '../src/engine/repository.ts';
 
 /**
  * The parsed form a detector reads; the engine parses each file at most once per form and loads
- * a parser (ts-morph, a tree-sitter grammar) only when an enabled detector needs it.
+ * a parser (ts-morph, a tree-sitter grammar) only when an enabled detector needs it. `shell` is
+ * text whose lines are commands (a Procfile); every other structured form may hold commands too,
+ * so the shell grammar is loaded for all but `text`.
  */
-export type CheckNeed = 'text' | 'ts-morph' | 'tree-sitter' | 'yaml' | 'toml' | 'dockerfile';
+export type CheckNeed = 'text' | 'shell' | 'ts-morph' | 'tree-sitter' | 'yaml' | 'toml' | 'dockerfile';
 
 /**
  * Everything about a rule that is not a detector: docs and messages, written once whatever the

@@ -1,5 +1,5 @@
 import { positional, scriptRun } from './package-scripts.ts';
-import { basename, effectiveCommand, expandInlineShell, parseShellCommands, type ShellWord } from './shell-commands.ts';
+import { basename, effectiveCommand, expandInlineShell, parseShellCommands, type ShellWord } from '../../src/languages/shell/commands.ts';
 
 /** An admin task a command runs against the app's database. */
 export type AdminTask = 'migrations' | 'seeds';

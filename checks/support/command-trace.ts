@@ -8,7 +8,7 @@ import {
   shellScriptPath,
   type ShellCommand,
   type ShellWord,
-} from './shell-commands.ts';
+} from '../../src/languages/shell/commands.ts';
 
 /** Where a traced command was found, outside the entry command itself. */
 export type TraceHop =

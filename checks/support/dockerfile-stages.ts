@@ -2,7 +2,7 @@ import path from 'node:path/posix';
 import { From, JSONInstruction, type Instruction } from 'dockerfile-ast';
 import type { CheckContext } from '../define-check.ts';
 import { directoryOf } from './command-trace.ts';
-import { parseShellCommands, type ShellCommand, type ShellWord } from './shell-commands.ts';
+import { parseShellCommands, type ShellCommand, type ShellWord } from '../../src/languages/shell/commands.ts';
 
 type Range = ReturnType<Instruction['getRange']>;
 type Position = Range['start'];

@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import type { CheckContext } from '../define-check.ts';
 import { findUp } from '../../src/engine/repository.ts';
-import { basename, type ShellWord } from './shell-commands.ts';
+import { basename, type ShellWord } from '../../src/languages/shell/commands.ts';
 
 /** A package.json of the repository, read through the repository view. */
 export interface PackageManifest {

@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { CheckContext } from '../define-check.ts';
 import { fileKindOf } from '../../src/engine/file-kind.ts';
 import { parseProcfile } from './procfile.ts';
-import { basename, effectiveCommand, expandInlineShell, parseShellCommands, type ShellWord } from './shell-commands.ts';
+import { basename, effectiveCommand, expandInlineShell, parseShellCommands, type ShellWord } from '../../src/languages/shell/commands.ts';
 
 /**
  * How the repository starts its Python code, read from every start site that names a command:

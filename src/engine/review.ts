@@ -7,6 +7,7 @@ import { FileAnalysis, releaseRun, type RunState } from './file-context.ts';
 import { loadTsMorph } from '../languages/javascript/lazy-ts-morph.ts';
 import { TREE_SITTER_GRAMMARS } from '../languages/index.ts';
 import { loadTreeSitterLanguage } from '../languages/tree-sitter.ts';
+import { loadShellGrammar } from '../languages/shell/parse-shell.ts';
 import { defaultSkipReason, fileKindOf, isTestPath, looksBinary, MAX_FILE_BYTES, type FileKind } from './file-kind.ts';
 import { compareFindings, type Finding, type Report, type Severity, type SkippedFile, type Summary } from './finding.ts';
 import { postProcess } from './post-process.ts';
@@ -158,9 +159,14 @@ function detectorsFor(checks: readonly EnabledCheck[], kind: FileKind, isTest: b
   return found;
 }
 
-/** Loads, once per process, the parsers these detectors need: nothing is loaded for text rules. */
+/**
+ * Loads, once per process, the parsers these detectors need: nothing is loaded for text rules.
+ * Any structural detector may read a command line (a Dockerfile's CMD, a Procfile, a script in
+ * package.json, `subprocess.run(…, shell=True)`), so the shell grammar comes with the first.
+ */
 async function loadParsers(kind: FileKind, detectors: readonly { detector: Detector }[]): Promise<void> {
   for (const { detector } of detectors) {
+    if (detector.needs !== 'text') await loadShellGrammar();
     if (detector.needs === 'ts-morph') await loadTsMorph();
     const grammar = TREE_SITTER_GRAMMARS[kind];
     if (detector.needs === 'tree-sitter' && grammar) await loadTreeSitterLanguage(grammar);

@@ -12,7 +12,10 @@ type WebTreeSitter = typeof import('web-tree-sitter');
 
 /** A loaded grammar: parses text and compiles queries (patterns as data, compiled once). */
 export interface TreeSitterLanguage {
+  /** Parses a file: a tree holding a syntax error throws UnparsableFileError. */
   parse(text: string): Tree;
+  /** Parses text as it is, errors and all (command strings in manifests: read what is intact). */
+  parseLeniently(text: string): Tree;
   query(source: string): Query;
 }
 
@@ -53,9 +56,12 @@ function wrap(module: WebTreeSitter, grammar: Language): TreeSitterLanguage {
   const queries = new Map<string, Query>();
   return {
     parse(text) {
+      return assertWellFormed(this.parseLeniently(text));
+    },
+    parseLeniently(text) {
       const tree = parser.parse(text);
       if (!tree) throw new UnparsableFileError('the parser gave up');
-      return assertWellFormed(tree);
+      return tree;
     },
     query(source) {
       let query = queries.get(source);

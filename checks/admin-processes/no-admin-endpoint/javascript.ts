@@ -8,7 +8,7 @@ import { literalValue, propertyValue, unwrap } from '../../../src/languages/java
 import { localFunction } from '../../../src/languages/javascript/local-function.ts';
 import { handlerFunctions, requestHandlers, ROUTE_METHODS } from '../../../src/languages/javascript/request-handlers.ts';
 import { schemaChangeCall } from '../../../src/languages/javascript/schema-change-call.ts';
-import { basename, effectiveCommand, parseShellCommands } from '../../support/shell-commands.ts';
+import { basename, effectiveCommand, parseShellCommands } from '../../../src/languages/shell/commands.ts';
 import { spawnedCommand } from '../../../src/languages/javascript/spawned-command.ts';
 import { DYNAMIC } from '../../../src/languages/javascript/static-text.ts';
 

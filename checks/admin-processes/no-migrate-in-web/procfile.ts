@@ -4,7 +4,7 @@ import type { MessageId } from './index.ts';
 import { commandText, describeHop, directoryOf, traceCommands, type TracedCommand } from '../../support/command-trace.ts';
 import { scriptRun } from '../../support/package-scripts.ts';
 import { parseProcfile } from '../../support/procfile.ts';
-import { basename, effectiveCommand, parseShellCommands, type ShellCommand, type ShellWord } from '../../support/shell-commands.ts';
+import { basename, effectiveCommand, parseShellCommands, type ShellCommand, type ShellWord } from '../../../src/languages/shell/commands.ts';
 
 /** Procfiles that only run on a developer's machine, one instance each. */
 const LOCAL_PROCFILE = /^Procfile\.(?:dev|development|local|test)$/i;
@@ -20,7 +20,7 @@ const UPGRADES: Readonly<Record<string, readonly string[]>> = {
 
 export default defineDetector<MessageId>({
   kinds: ['procfile'],
-  needs: 'text',
+  needs: 'shell',
   detect(context) {
     if (LOCAL_PROCFILE.test(path.basename(context.path))) return;
     const entries = parseProcfile(context.text);

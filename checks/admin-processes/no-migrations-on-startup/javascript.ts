@@ -10,7 +10,7 @@ import { importsAny } from '../../../src/languages/javascript/imports.ts';
 import { fileLongRunningSites } from '../../../src/languages/javascript/long-running-sites.ts';
 import { isOneOffScriptPath } from '../../support/one-off-script-path.ts';
 import { schemaChangeCall } from '../../../src/languages/javascript/schema-change-call.ts';
-import { effectiveCommand, expandInlineShell, parseShellCommands } from '../../support/shell-commands.ts';
+import { effectiveCommand, expandInlineShell, parseShellCommands } from '../../../src/languages/shell/commands.ts';
 import { isFullyStatic } from '../../../src/languages/javascript/static-text.ts';
 import { spawnedCommand } from '../../../src/languages/javascript/spawned-command.ts';
 

@@ -4,7 +4,7 @@ import type { MessageId } from './index.ts';
 import { commandText, describeHop, traceCommands, type TracedCommand } from '../../support/command-trace.ts';
 import { dockerStages, instructionCommands, offsetOf, repositoryFileFor, startInstructions } from '../../support/dockerfile-stages.ts';
 import { positional } from '../../support/package-scripts.ts';
-import { basename, type ShellWord } from '../../support/shell-commands.ts';
+import { basename, type ShellWord } from '../../../src/languages/shell/commands.ts';
 
 type BuildKind = 'installs dependencies' | 'compiles the code' | 'pulls code';
 

@@ -3,7 +3,7 @@ import type { MessageId } from './index.ts';
 import { commandText } from '../../support/command-trace.ts';
 import { dockerStages, instructionCommands, runtimeStages } from '../../support/dockerfile-stages.ts';
 import { positional } from '../../support/package-scripts.ts';
-import { basename, effectiveCommand, expandInlineShell, type ShellWord } from '../../support/shell-commands.ts';
+import { basename, effectiveCommand, expandInlineShell, type ShellWord } from '../../../src/languages/shell/commands.ts';
 
 /** Installing a package manager globally is how images get one; it is not an app dependency. */
 const PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'corepack', 'bun', '@pnpm/exe', '@yarnpkg/cli-dist']);

@@ -20,7 +20,7 @@ import {
   shellScriptPath,
   type ShellCommand,
   type ShellWord,
-} from '../../support/shell-commands.ts';
+} from '../../../src/languages/shell/commands.ts';
 
 
 /** Programs that stay in front of node when they are PID 1 (RULES.md IX). */

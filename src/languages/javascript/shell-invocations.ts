@@ -5,6 +5,7 @@ import { callsFrom, callsRootedAt } from './calls-from.ts';
 import { constDeclarationOf, literalValue, propertyValue, resolveValue, unwrap } from './constants.ts';
 import { importsAny, resolveReference } from './imports.ts';
 import { DYNAMIC, staticText } from './static-text.ts';
+import { effectiveCommand, expandInlineShell, parseShellCommands, type ShellCommand } from '../shell/commands.ts';
 
 /** A place where the app runs an external command. */
 export interface ShellInvocation {
@@ -34,10 +35,6 @@ const EXECA_FORMS: Readonly<Record<string, 'line' | 'file'>> = {
   execaNode: 'file',
 };
 const PROCESS_MODULES = ['child_process', 'execa', 'zx', 'shelljs', 'cross-spawn'];
-/** Commands that run the next word as the command (`sudo curl`, `env X=1 curl`). */
-const WRAPPERS = new Set(['exec', 'time', 'nohup', 'sudo', 'env', 'command', 'nice', 'timeout', 'xargs']);
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash']);
-const MAX_NESTING = 3;
 
 /** Every literal external command the file runs, memoised per file. */
 export function shellInvocations(context: CheckContext): readonly ShellInvocation[] {
@@ -85,7 +82,7 @@ function callInvocation(context: CheckContext, call: CallExpression): ShellInvoc
     const argv = second ? argumentWords(second) : [];
     const shell = options ? propertyValue(options, 'shell') : undefined;
     const viaShell = shell !== undefined && (unwrap(shell).getKind() === SyntaxKind.TrueKeyword || typeof literalValue(shell) === 'string');
-    commands = viaShell ? parseCommandLine([head, ...argv].join(' ')) : normalise([[head, ...argv]], 0);
+    commands = viaShell ? parseCommandLine([head, ...argv].join(' ')) : argvCommands([head, ...argv]);
   }
   return options ? { node: call, commands, options } : { node: call, commands };
 }
@@ -127,104 +124,36 @@ function argumentWords(argument: Node): string[] {
   return value.getElements().map((element) => staticText(element) ?? DYNAMIC);
 }
 
+/** Stands in for a run-time part while the text is read as shell (NUL cannot sit inside a word). */
+const RUNTIME_PART = '\uE000';
+
 /**
- * Splits a shell command line into simple commands and their words: quotes and escapes are
- * honoured, `&&`, `||`, `;`, `|`, `&`, newlines and parentheses separate commands, `$(…)` and
- * backticks are run-time parts, `sh -c '…'` is parsed recursively, and leading variable
- * assignments and wrappers (`sudo`, `env`, `exec`…) are dropped.
+ * The simple commands of a command line and their words, through the project's shell reading:
+ * wrappers (`sudo`, `env`, `exec`, `timeout 30`…) and leading assignments are dropped,
+ * `sh -c '…'` is read recursively, and run-time parts — template fields, `$(…)`, backticks —
+ * are `DYNAMIC`.
  */
-export function parseCommandLine(line: string, depth = 0): string[][] {
-  const segments: string[][] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  const endWord = () => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endSegment = () => {
-    endWord();
-    if (words.length > 0) segments.push(words);
-    words = [];
-  };
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
-    if (char === "'") {
-      const close = line.indexOf("'", i + 1);
-      const end = close === -1 ? line.length : close;
-      word += line.slice(i + 1, end);
-      inWord = true;
-      i = end;
-    } else if (char === '"') {
-      let j = i + 1;
-      for (; j < line.length && line[j] !== '"'; j++) {
-        if (line[j] === '\\' && j + 1 < line.length) j++;
-        word += line[j];
-      }
-      inWord = true;
-      i = j;
-    } else if (char === '\\') {
-      word += line[i + 1] ?? '';
-      inWord = true;
-      i++;
-    } else if (char === '$' && line[i + 1] === '(') {
-      i = closingParen(line, i + 1);
-      word += DYNAMIC;
-      inWord = true;
-    } else if (char === '`') {
-      const close = line.indexOf('`', i + 1);
-      i = close === -1 ? line.length : close;
-      word += DYNAMIC;
-      inWord = true;
-    } else if (char === ' ' || char === '\t') {
-      endWord();
-    } else if (char === '&' && (line[i - 1] === '>' || line[i - 1] === '<' || line[i + 1] === '>')) {
-      word += char;
-      inWord = true;
-    } else if (char === ';' || char === '\n' || char === '\r' || char === '&' || char === '|' || char === '(' || char === ')') {
-      endSegment();
-    } else {
-      word += char;
-      inWord = true;
-    }
-  }
-  endSegment();
-  return normalise(segments, depth);
+export function parseCommandLine(line: string): string[][] {
+  return wordLists(parseShellCommands(line.replaceAll(DYNAMIC, RUNTIME_PART)));
 }
 
-function closingParen(line: string, open: number): number {
-  let level = 0;
-  for (let i = open; i < line.length; i++) {
-    if (line[i] === '(') level++;
-    else if (line[i] === ')' && --level === 0) return i;
-  }
-  return line.length;
+/** An executable and its arguments, run without a shell (`spawn('sudo', ['curl', url])`). */
+function argvCommands(argv: readonly string[]): string[][] {
+  const words = argv.map((value) => ({ value: value.replaceAll(DYNAMIC, RUNTIME_PART), start: 0, end: 0, quoted: true }));
+  return wordLists([{ words, start: 0, end: 0, separator: '' }]);
 }
 
-/** Drops assignments and wrappers before the command word, and expands `sh -c '…'`. */
-function normalise(segments: readonly string[][], depth: number): string[][] {
+function wordLists(parsed: readonly ShellCommand[]): string[][] {
   const commands: string[][] = [];
-  for (const segment of segments) {
-    let start = 0;
-    while (start < segment.length) {
-      const current = segment[start]!;
-      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(current)) start++;
-      else if (WRAPPERS.has(current)) {
-        start++;
-        while (start < segment.length && (segment[start]!.startsWith('-') || /^\d+[smhd]?$/.test(segment[start]!))) start++;
-      } else break;
+  for (const command of parsed) {
+    for (const expanded of expandInlineShell(effectiveCommand(command).words)) {
+      const words = effectiveCommand(expanded).words.map((word) => runtimeParts(word.value));
+      if (words.length > 0) commands.push(words);
     }
-    const words = segment.slice(start);
-    if (words.length === 0) continue;
-    const program = words[0]!.split('/').at(-1)!;
-    const commandIndex = words.findIndex((item, index) => index > 0 && /^-[a-z]*c[a-z]*$/.test(item));
-    if (SHELLS.has(program) && commandIndex !== -1 && depth < MAX_NESTING) {
-      const script = words[commandIndex + 1];
-      if (script !== undefined) commands.push(...parseCommandLine(script, depth + 1));
-      continue;
-    }
-    commands.push(words);
   }
   return commands;
+}
+
+function runtimeParts(value: string): string {
+  return value.replaceAll(RUNTIME_PART, DYNAMIC).replace(/\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`/g, DYNAMIC);
 }

@@ -1,8 +1,10 @@
-/**
- * A small POSIX-shell lexer for the commands manifests run (Dockerfile RUN/CMD, Procfile lines,
- * package.json scripts, entrypoint scripts). It splits text into simple commands at unquoted
- * `&&`, `||`, `;`, `|`, `&`, newlines and parentheses, unquotes words and keeps their offsets,
- * so a rule can report the exact line. It does not expand variables or run anything.
+import { parseShellTree, shellCommandsOf } from './parse-shell.ts';
+
+/*
+ * Shell commands as rules read them: simple commands with their words unquoted and their
+ * offsets kept, from the one shell reading of the project (tree-sitter-bash, parse-shell.ts),
+ * plus what rules ask of a command (the program behind wrappers, `sh -c` scripts, script paths).
+ * Nothing is expanded or run.
  */
 
 /** One word of a command: its unquoted value and where it sits in the original text. */
@@ -19,6 +21,7 @@ export interface ShellCommand {
   words: ShellWord[];
   start: number;
   end: number;
+  /** `&&`, `||`, `;`, `;;`, `|`, `|&`, `&`, a newline, or `''` after the last command. */
   separator: string;
 }
 
@@ -29,151 +32,13 @@ export interface ShellParseOptions {
   escape?: string;
 }
 
-const OPERATOR_CHARS = new Set(['&', '|', ';', '(', ')']);
-
-/** Splits shell text into simple commands (words unquoted, comments and redirections dropped). */
+/**
+ * The simple commands of shell text, in order (commands inside `$(…)` are part of their word,
+ * here-document bodies are data, comments and redirections are dropped). Text that does not
+ * parse as a whole yields the commands of its intact parts.
+ */
 export function parseShellCommands(text: string, options: ShellParseOptions = {}): ShellCommand[] {
-  const offset = options.offset ?? 0;
-  const escape = options.escape ?? '\\';
-  const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let value = '';
-  let wordStart = -1;
-  let quoted = false;
-  let skipNextWord = false;
-
-  const endWord = (at: number) => {
-    if (wordStart === -1) return;
-    if (skipNextWord) skipNextWord = false;
-    else words.push({ value, start: wordStart + offset, end: at + offset, quoted });
-    value = '';
-    wordStart = -1;
-    quoted = false;
-  };
-  const endCommand = (separator: string) => {
-    if (words.length > 0) commands.push({ words, start: words[0]!.start, end: words.at(-1)!.end, separator });
-    words = [];
-    skipNextWord = false;
-  };
-  const begin = (at: number) => {
-    if (wordStart === -1) wordStart = at;
-  };
-
-  let i = 0;
-  while (i < text.length) {
-    const char = text[i]!;
-    if (char === escape) {
-      const next = text[i + 1];
-      if (next === '\n' || (next === '\r' && text[i + 2] === '\n')) {
-        i += next === '\n' ? 2 : 3;
-        continue;
-      }
-      begin(i);
-      quoted = true;
-      if (next !== undefined) value += next;
-      i += 2;
-      continue;
-    }
-    if (char === "'") {
-      begin(i);
-      quoted = true;
-      const close = text.indexOf("'", i + 1);
-      const stop = close === -1 ? text.length : close;
-      value += text.slice(i + 1, stop);
-      i = stop + 1;
-      continue;
-    }
-    if (char === '"') {
-      begin(i);
-      quoted = true;
-      i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1]!)) {
-          if (text[i + 1] !== '\n') value += text[i + 1];
-          i += 2;
-        } else {
-          value += text[i];
-          i++;
-        }
-      }
-      i++;
-      continue;
-    }
-    if (char === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-      begin(i);
-      const stop = closingOf(text, i + 1);
-      value += text.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (char === '`') {
-      begin(i);
-      const close = text.indexOf('`', i + 1);
-      const stop = close === -1 ? text.length : close + 1;
-      value += text.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (char === '#' && wordStart === -1) {
-      const newline = text.indexOf('\n', i);
-      i = newline === -1 ? text.length : newline;
-      continue;
-    }
-    if (char === '\n') {
-      endWord(i);
-      endCommand('\n');
-      i++;
-      continue;
-    }
-    if (char === ' ' || char === '\t' || char === '\r') {
-      endWord(i);
-      i++;
-      continue;
-    }
-    if (char === '>' || char === '<') {
-      if (wordStart !== -1 && /^\d+$/.test(value) && !quoted) {
-        value = '';
-        wordStart = -1;
-      } else endWord(i);
-      let j = i + 1;
-      while (j < text.length && (text[j] === '>' || text[j] === '<' || text[j] === '&' || text[j] === '|')) j++;
-      skipNextWord = true;
-      i = j;
-      continue;
-    }
-    if (OPERATOR_CHARS.has(char)) {
-      endWord(i);
-      const two = text.slice(i, i + 2);
-      const operator = two === '&&' || two === '||' || two === ';;' || two === '|&' ? two : char;
-      endCommand(operator);
-      i += operator.length;
-      continue;
-    }
-    begin(i);
-    value += char;
-    i++;
-  }
-  endWord(text.length);
-  endCommand('');
-  return commands;
-}
-
-/** The index just past the bracket that closes the one at `open` (`(`…`)` or `{`…`}`). */
-function closingOf(text: string, open: number): number {
-  const opener = text[open]!;
-  const closer = opener === '(' ? ')' : '}';
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\\') i++;
-    else if (char === "'" && opener === '(') {
-      const close = text.indexOf("'", i + 1);
-      if (close === -1) return text.length;
-      i = close;
-    } else if (char === opener) depth++;
-    else if (char === closer && --depth === 0) return i + 1;
-  }
-  return text.length;
+  return shellCommandsOf(parseShellTree(text, options.escape ?? '\\'), text, options.offset ?? 0);
 }
 
 /** A command with wrappers stripped: what actually runs, and whether it replaced the shell. */
@@ -187,6 +52,9 @@ export interface EffectiveCommand {
 const KEYWORDS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', 'fi', 'done', '!', '{', '}', 'time', 'nohup', 'command']);
 const USER_SWITCHERS = new Set(['su-exec', 'gosu', 'chpst', 's6-setuidgid']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** Programs that run the command after their options. */
+const RUNNERS = new Set(['nice', 'timeout', 'xargs', 'stdbuf', 'ionice']);
+const DURATION = /^\d+(?:\.\d+)?[smhd]?$/;
 
 /**
  * Strips what only wraps a command — shell keywords (`then`, `if`, `!`), variable assignments,
@@ -210,6 +78,10 @@ export function effectiveCommand(command: ShellCommand | readonly ShellWord[]): 
     } else if (value === 'env' || value === 'sudo') {
       index++;
       while (all[index] && (all[index]!.value.startsWith('-') || ASSIGNMENT.test(all[index]!.value))) index++;
+    } else if (RUNNERS.has(value)) {
+      // `timeout 30 curl …`, `nice -n 10 node …`: options and a duration, then the command.
+      index++;
+      while (all[index] && (all[index]!.value.startsWith('-') || DURATION.test(all[index]!.value))) index++;
     } else if (USER_SWITCHERS.has(basename(value))) {
       index += 2;
     } else break;
