@@ -1,12 +1,11 @@
 # Build stage: compile TypeScript with the full toolchain (dev dependencies include node@22).
 FROM node:22.12-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+# `npm ci` builds through the package's `prepare` script, so the sources come first.
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY checks ./checks
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 
 # Release image: production dependencies and compiled code only, run as the unprivileged user.
 FROM node:22.12-bookworm-slim
