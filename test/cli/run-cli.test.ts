@@ -155,7 +155,7 @@ describe('errors', () => {
 
   it.each([
     [['lint'], 'unknown command "lint" (try --help)'],
-    [[], 'missing command: scan (try --help)'],
+    [[], 'missing command: scan or ci (try --help)'],
     [['scan', '--format', 'xml'], '--format xml: expected one of text, json, sarif, markdown'],
     [['scan', '--fail-on', 'sometimes'], '--fail-on sometimes: expected one of error, warning, notice, never'],
     [['scan', 'missing-dir'], 'missing-dir: not a directory'],
