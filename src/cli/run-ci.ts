@@ -172,7 +172,8 @@ type PublishOutcome = { published: Published; fallback?: undefined } | { publish
 /**
  * Publishes through the App's publisher. A token that may not create the check run (a fork's
  * pull request gets a read-only one) or any failure before the run completes turns into the
- * reason for the fallback; a run created but not completed is completed `neutral`.
+ * reason for the fallback; a run created but not completed is completed `neutral`, so that no
+ * check is left in progress.
  */
 async function publish(report: Report, context: PublishContext): Promise<PublishOutcome> {
   const { octokit, actions, config, log } = context;
@@ -183,8 +184,10 @@ async function publish(report: Report, context: PublishContext): Promise<Publish
     externalId: `${actions.owner}/${actions.repo}${subject}@${target.headSha}`,
     now: context.now ?? (() => new Date()),
   });
+  let started = false;
   try {
     await checkRun.start();
+    started = true;
     const published = await publishReview(report, {
       octokit,
       checkRun,
@@ -201,9 +204,11 @@ async function publish(report: Report, context: PublishContext): Promise<Publish
     return { published };
   } catch (error) {
     if (checkRun.completed) throw error;
-    await checkRun
-      .complete('neutral', { title: 'Review could not complete', summary: `Publishing the review failed: ${describeError(error)}. Re-run the job to try again.` })
-      .catch(() => undefined);
+    if (started) {
+      await checkRun
+        .complete('neutral', { title: 'Review could not complete', summary: `Publishing the review failed: ${describeError(error)}. Re-run the job to try again.` })
+        .catch(() => undefined);
+    }
     return { fallback: fallbackReason(error) };
   }
 }

@@ -25,7 +25,7 @@ const { privateKey } = generateKeyPairSync('rsa', {
  * and 3 s apart: tests must not wait real seconds. Everything else about throttling (the
  * secondary rate-limit retries) stays real.
  */
-const UNSPACED = { key: () => ({ schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
+export const UNSPACED = { key: () => ({ schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
 
 export interface RecordedRequest {
   method: string;
