@@ -84,10 +84,14 @@ export function changedFiles(root: string, base: string): Map<string, LineRanges
   return changes;
 }
 
-/** What commit `head` changes against `base` (the work tree without `head`): per path, the added lines. */
+/**
+ * What `head` changes against `base`, per path the added lines: a commit, the index
+ * (`'staged'`), or the work tree (undefined; untracked files not included).
+ */
 export function changedFilesBetween(root: string, base: string, head?: string): Map<string, LineRanges | 'all'> {
   const changes = new Map<string, LineRanges | 'all'>();
-  const diff = git(root, ['diff', '--no-ext-diff', '--no-textconv', '--find-renames', '--unified=0', base, ...(head ? [head] : []), '--']).toString();
+  const target = head === 'staged' ? ['--cached', base] : [base, ...(head ? [head] : [])];
+  const diff = git(root, ['diff', '--no-ext-diff', '--no-textconv', '--find-renames', '--unified=0', ...target, '--']).toString();
   for (const file of parseDiff(diff)) {
     if (file.deleted || !file.to || file.to === '/dev/null') continue;
     if (file.new) {
@@ -138,24 +142,36 @@ export class GitRevision implements RepositoryView {
   }
 
   private load(): Map<string, Buffer> {
-    const wanted = this.#paths.filter(this.#wanted);
-    const contents = new Map<string, Buffer>();
-    if (wanted.length === 0) return contents;
-    const output = git(this.#root, ['cat-file', '--batch'], wanted.map((p) => `${this.#revision}:${p}`).join('\n') + '\n');
-    let offset = 0;
-    for (const filePath of wanted) {
-      const headerEnd = output.indexOf(10, offset);
-      const header = output.subarray(offset, headerEnd).toString();
-      offset = headerEnd + 1;
-      const [, type, size] = header.split(' ');
-      if (type === undefined || size === undefined) continue;
-      const length = Number(size);
-      if (type === 'blob') contents.set(filePath, output.subarray(offset, offset + length));
-      offset += length + 1;
-    }
-    return contents;
+    return readBlobs(this.#root, this.#revision, this.#paths.filter(this.#wanted));
   }
 }
+
+/** Contents of `paths` at `revision` (the empty string: the index, i.e. what is staged), in one `git cat-file --batch`. */
+export function readBlobs(root: string, revision: string, paths: readonly string[]): Map<string, Buffer> {
+  const contents = new Map<string, Buffer>();
+  if (paths.length === 0) return contents;
+  const output = git(root, ['cat-file', '--batch'], paths.map((p) => `${revision}:${p}`).join('\n') + '\n');
+  let offset = 0;
+  for (const filePath of paths) {
+    const headerEnd = output.indexOf(10, offset);
+    const header = output.subarray(offset, headerEnd).toString();
+    offset = headerEnd + 1;
+    const [, type, size] = header.split(' ');
+    if (type === undefined || size === undefined) continue;
+    const length = Number(size);
+    if (type === 'blob') contents.set(filePath, output.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return contents;
+}
+
+/** The commit HEAD names, or git's empty tree in a repository without commits yet. */
+export function headOrEmptyTree(root: string): string {
+  return hasCommit(root, 'HEAD') ? 'HEAD' : EMPTY_TREE;
+}
+
+/** The object id of the empty tree: what a first commit is compared against. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 function splitNul(output: string): string[] {
   return output.split('\0').filter(Boolean);

@@ -11,7 +11,7 @@ import { renderText } from '../report/text.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { readActionsEnvironment } from './actions-environment.ts';
 import { GitError, hasCommit, remoteDefaultBranch } from './git.ts';
-import { loadChangeset } from './load-changeset.ts';
+import { loadChangeset, loadStagedChangeset } from './load-changeset.ts';
 import { loadConfigFile } from './load-config-file.ts';
 import { runCi, writeReport, type GitHubClientOptions } from './run-ci.ts';
 import { UsageError } from './usage-error.ts';
@@ -33,8 +33,11 @@ type Format = (typeof FORMATS)[number];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
 const BOOLEAN = ['true', 'false'] as const;
 
+/** What `scan --staged` reviews in place of a base ref. */
+const STAGED = Symbol('staged');
+
 /** Options that only one command takes. */
-const SCAN_ONLY = ['base', 'format', 'output'] as const;
+const SCAN_ONLY = ['base', 'staged', 'format', 'output'] as const;
 const CI_ONLY = ['sarif', 'comments'] as const;
 
 export const USAGE = `Usage: ${TOOL_NAME} scan [PATH] [options]
@@ -46,6 +49,7 @@ comments with GITHUB_TOKEN; outside GitHub Actions it is scan --base <default br
 
 Options:
   --base REF             scan: review only what HEAD and the work tree change since merge-base(REF)
+  --staged               scan: review only what is staged for the next commit (a pre-commit hook)
   --format FORMAT        scan: text | json | sarif | markdown (default: text)
   --output FILE          scan: write the report to FILE instead of standard output
   --sarif FILE           ci: also write the report to FILE as SARIF (for code scanning)
@@ -97,7 +101,8 @@ async function scan(operands: readonly string[], values: Values, io: CliIo): Pro
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": scan takes one PATH`);
   const root = path.resolve(io.cwd, target);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${target}: not a directory`);
-  return reviewTree(root, values.base, oneOf(values.format ?? 'text', FORMATS, '--format'), values, io);
+  if (values.staged && values.base !== undefined) throw new UsageError('--staged and --base exclude each other: staged changes are reviewed against HEAD');
+  return reviewTree(root, values.staged ? STAGED : values.base, oneOf(values.format ?? 'text', FORMATS, '--format'), values, io);
 }
 
 /** In a GitHub Actions job: review and publish the event's pull request; elsewhere `scan --base <default branch>`. */
@@ -119,11 +124,11 @@ async function ci(operands: readonly string[], values: Values, io: CliIo): Promi
   );
 }
 
-async function reviewTree(root: string, base: string | undefined, format: Format, values: Values, io: CliIo, sarif?: string): Promise<number> {
+async function reviewTree(root: string, base: string | typeof STAGED | undefined, format: Format, values: Values, io: CliIo, sarif?: string): Promise<number> {
   const { config, source } = loadConfigFile(root, values.config === undefined ? undefined : path.resolve(io.cwd, values.config));
   const failOn = values['fail-on'] === undefined ? config.failOn : oneOf(values['fail-on'], FAIL_ON, '--fail-on');
-  if (io.isTTY) io.stderr(`Reviewing ${base ? `changes since ${base} in ` : ''}${root}…\n`);
-  const changeset = loadChangeset(root, base);
+  if (io.isTTY) io.stderr(`Reviewing ${base === STAGED ? 'staged changes in ' : base ? `changes since ${base} in ` : ''}${root}…\n`);
+  const changeset = base === STAGED ? loadStagedChangeset(root) : loadChangeset(root, base);
   const report = await review(changeset, { config });
 
   const output = render(report, format, { config, configSource: source }, io.isTTY && values.output === undefined);
@@ -152,6 +157,7 @@ function parseCommandLine(argv: readonly string[]) {
       allowPositionals: true,
       options: {
         base: { type: 'string' },
+        staged: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },

@@ -173,3 +173,32 @@ describe('errors', () => {
     expect(stderr).toMatch(/^twelve-factor-review: Unknown option '--fast'.* \(try --help\)\n$/);
   });
 });
+
+describe('scan --staged (the pre-commit hook)', () => {
+  it('reviews what is staged, not unstaged edits or untracked files, and fails on new findings only', async () => {
+    const root = workspace({ 'src/old.ts': 'app.listen(3000);\n', 'src/server.ts': 'export {};\n' });
+    git(root, 'init', '--quiet', '--initial-branch=main');
+    git(root, 'add', '--all');
+    git(root, 'commit', '--quiet', '-m', 'base');
+    write(root, { 'src/server.ts': 'export {};\napp.listen(4000);\n' });
+    git(root, 'add', 'src/server.ts');
+    write(root, { 'src/server.ts': 'export {};\napp.listen(4000);\napp.listen(5000);\n', 'src/untracked.ts': 'app.listen(6000);\n' });
+
+    const { code, stdout } = await cli(['scan', '--staged', '--format', 'json'], root);
+
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).findings as { path: string; line: number; status: string; ruleId: string }[];
+    const ports = findings.filter((finding) => finding.ruleId === 'port-binding/no-hardcoded-port');
+    expect(ports.map(({ path: file, line, status }) => ({ path: file, line, status }))).toEqual([{ path: 'src/server.ts', line: 2, status: 'new' }]);
+  });
+
+  it('passes when nothing staged adds a finding', async () => {
+    const root = workspace({ 'src/old.ts': 'app.listen(3000);\n' });
+    git(root, 'init', '--quiet', '--initial-branch=main');
+    git(root, 'add', '--all');
+    git(root, 'commit', '--quiet', '-m', 'base');
+    write(root, { 'README.md': 'orders\n' });
+    git(root, 'add', 'README.md');
+    expect((await cli(['scan', '--staged'], root)).code).toBe(0);
+  });
+});
