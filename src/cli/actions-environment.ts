@@ -30,7 +30,7 @@ export function readActionsEnvironment(env: NodeJS.ProcessEnv): ActionsEnvironme
   return {
     owner,
     repo,
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
+    apiUrl: required(env, 'GITHUB_API_URL').replace(/\/$/, ''),
     workspace: required(env, 'GITHUB_WORKSPACE'),
     ...(env.GITHUB_STEP_SUMMARY && { stepSummary: env.GITHUB_STEP_SUMMARY }),
     ...(env.GITHUB_TOKEN && { token: env.GITHUB_TOKEN }),

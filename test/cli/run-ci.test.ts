@@ -24,6 +24,7 @@ const BASE_FILES = {
  */
 const HEAD_FILES = {
   'src/server.ts': 'import express from "express";\nconst app = express();\n\napp.listen(3000);\n',
+  // twelve-factor-ignore-next-line secrets/generic-password -- a deliberate fake credential: the tests check it is never printed whole
   'src/db.ts': 'export const settings = { user: "orders", password: "Tr0ub4dor-and-3" };\n',
 };
 
