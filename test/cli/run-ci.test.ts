@@ -2,16 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
 import nock from 'nock';
 import type { Log } from 'sarif';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { MAX_WORKFLOW_ANNOTATIONS_PER_STEP } from '../../src/cli/workflow-commands.ts';
 import { FINGERPRINT_KEY } from '../../src/report/sarif.ts';
-import { examplePayload, UNSPACED, type RecordedRequest } from '../support/app-harness.ts';
+import { examplePayload, UNSPACED } from '../support/app-harness.ts';
 import { FakeGitHub, OWNER, PULL_NUMBER, REPO } from '../support/fake-github.ts';
-import { validatingFetch } from '../support/github-openapi.ts';
+import { recordingFetch, type RecordedRequest } from '../support/github-openapi.ts';
+import { validateSarif } from '../support/sarif-schema.ts';
 
 const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
 const BASE_FILES = {
@@ -85,25 +85,6 @@ function actionsEnvironment(workspace: string, commits: { baseSha: string; headS
 let requests: RecordedRequest[];
 let problems: string[];
 
-/** Records each request and validates it against GitHub's OpenAPI description before nock answers it. */
-function recordingFetch(): typeof fetch {
-  const validated = validatingFetch(problems);
-  return async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const text = typeof init?.body === 'string' ? init.body : undefined;
-    const recorded: RecordedRequest = {
-      method: (init?.method ?? 'GET').toUpperCase(),
-      path: url.pathname.replace(/^\/api\/v3(?=\/)/, ''),
-      query: Object.fromEntries(url.searchParams),
-      body: text ? JSON.parse(text) : undefined,
-    };
-    requests.push(recorded);
-    const response = await validated(input, init);
-    recorded.status = response.status;
-    return response;
-  };
-}
-
 async function ci(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
   let stdout = '';
   let stderr = '';
@@ -113,7 +94,7 @@ async function ci(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
     cwd,
     isTTY: false,
     env,
-    github: { fetch: recordingFetch(), retryDelayScale: 0, throttle: { write: UNSPACED, notifications: UNSPACED }, now: () => new Date('2025-01-02T03:04:05Z') },
+    github: { fetch: recordingFetch(requests, problems), retryDelayScale: 0, throttle: { write: UNSPACED, notifications: UNSPACED }, now: () => new Date('2025-01-02T03:04:05Z') },
   });
   return { code, stdout, stderr };
 }
@@ -325,13 +306,3 @@ describe('ci outside GitHub Actions', () => {
     expect(passing.code).toBe(0);
   });
 });
-
-const sarifSchema: object = JSON.parse(
-  readFileSync(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
-);
-// The schema's `language` pattern has a stray `]` that is only legal without the `u` flag.
-const ajv = new AjvDraft04.default({ allErrors: true, unicodeRegExp: false });
-ajv.addFormat('uri', (value: string) => URL.canParse(value));
-ajv.addFormat('uri-reference', (value: string) => !/[\s<>"{}|\\^`]/.test(value) && URL.canParse(value, 'file:///root/'));
-ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
-const validateSarif = ajv.compile(sarifSchema);
