@@ -1,7 +1,11 @@
-import { runMain } from './processes/run-main.ts';
+import { chooseEntryPoint } from './processes/choose-entry-point.ts';
 
 /**
- * Every process type starts here: `main.ts web`, `main.ts worker`, `main.ts clock`, or no
- * argument for all three in one process (`npm start`). See src/processes/run-main.ts.
+ * Every process starts here: `main.ts web`, `main.ts worker`, `main.ts clock`, or no argument
+ * for all three in one process (`npm start`; see src/processes/run-main.ts); `main.ts scan …`
+ * and `main.ts ci …` run the CLI instead, so the Docker image serves both. Each side is loaded
+ * only when chosen.
  */
-await runMain(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (chooseEntryPoint(argv) === 'cli') await import('./cli/main.ts');
+else await (await import('./processes/run-main.ts')).runMain(argv);

@@ -47,19 +47,51 @@ export function listWorkTreeFiles(root: string): string[] {
   return splitNul(git(root, ['ls-files', '--cached', '--others', '--exclude-standard', '-z']).toString());
 }
 
-export function mergeBase(root: string, ref: string): string {
+export function mergeBase(root: string, ref: string, head = 'HEAD'): string {
+  if (!hasCommit(root, ref)) throw new GitError(`--base ${ref}: no such commit or branch in ${root}`);
+  return git(root, ['merge-base', ref, head]).toString().trim();
+}
+
+export function hasCommit(root: string, ref: string): boolean {
   try {
     git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return true;
   } catch {
-    throw new GitError(`--base ${ref}: no such commit or branch in ${root}`);
+    return false;
   }
-  return git(root, ['merge-base', ref, 'HEAD']).toString().trim();
+}
+
+/** True in a clone made with `--depth` (actions/checkout's default `fetch-depth: 1`). */
+export function isShallow(root: string): boolean {
+  return git(root, ['rev-parse', '--is-shallow-repository']).toString().trim() === 'true';
+}
+
+/** The branch `origin/HEAD` points at (the remote's default branch), if the clone knows it. */
+export function remoteDefaultBranch(root: string): string | undefined {
+  try {
+    return git(root, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']).toString().trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the work tree (committed or not) changes against `base`: per path, the added lines. */
 export function changedFiles(root: string, base: string): Map<string, LineRanges | 'all'> {
+  const changes = changedFilesBetween(root, base);
+  for (const untracked of splitNul(git(root, ['ls-files', '--others', '--exclude-standard', '-z']).toString())) {
+    changes.set(untracked, 'all');
+  }
+  return changes;
+}
+
+/**
+ * What `head` changes against `base`, per path the added lines: a commit, the index
+ * (`'staged'`), or the work tree (undefined; untracked files not included).
+ */
+export function changedFilesBetween(root: string, base: string, head?: string): Map<string, LineRanges | 'all'> {
   const changes = new Map<string, LineRanges | 'all'>();
-  const diff = git(root, ['diff', '--no-ext-diff', '--no-textconv', '--find-renames', '--unified=0', base, '--']).toString();
+  const target = head === 'staged' ? ['--cached', base] : [base, ...(head ? [head] : [])];
+  const diff = git(root, ['diff', '--no-ext-diff', '--no-textconv', '--find-renames', '--unified=0', ...target, '--']).toString();
   for (const file of parseDiff(diff)) {
     if (file.deleted || !file.to || file.to === '/dev/null') continue;
     if (file.new) {
@@ -69,9 +101,6 @@ export function changedFiles(root: string, base: string): Map<string, LineRanges
     const added: number[] = [];
     for (const chunk of file.chunks) for (const change of chunk.changes) if (change.type === 'add') added.push(change.ln);
     changes.set(file.to, toLineRanges(added));
-  }
-  for (const untracked of splitNul(git(root, ['ls-files', '--others', '--exclude-standard', '-z']).toString())) {
-    changes.set(untracked, 'all');
   }
   return changes;
 }
@@ -85,7 +114,7 @@ export class GitRevision implements RepositoryView {
   readonly #revision: string;
   readonly #paths: readonly string[];
   readonly #wanted: (filePath: string) => boolean;
-  #contents: Map<string, string> | undefined;
+  #contents: Map<string, Buffer> | undefined;
 
   constructor(root: string, revision: string, wanted: (filePath: string) => boolean) {
     this.#root = root;
@@ -103,29 +132,46 @@ export class GitRevision implements RepositoryView {
   }
 
   read(filePath: string): string | undefined {
+    return this.bytes(filePath)?.toString('utf8');
+  }
+
+  /** Raw bytes, for the engine's binary and size checks. */
+  bytes(filePath: string): Buffer | undefined {
     this.#contents ??= this.load();
     return this.#contents.get(filePath);
   }
 
-  private load(): Map<string, string> {
-    const wanted = this.#paths.filter(this.#wanted);
-    const contents = new Map<string, string>();
-    if (wanted.length === 0) return contents;
-    const output = git(this.#root, ['cat-file', '--batch'], wanted.map((p) => `${this.#revision}:${p}`).join('\n') + '\n');
-    let offset = 0;
-    for (const filePath of wanted) {
-      const headerEnd = output.indexOf(10, offset);
-      const header = output.subarray(offset, headerEnd).toString();
-      offset = headerEnd + 1;
-      const [, type, size] = header.split(' ');
-      if (type === undefined || size === undefined) continue;
-      const length = Number(size);
-      if (type === 'blob') contents.set(filePath, output.subarray(offset, offset + length).toString('utf8'));
-      offset += length + 1;
-    }
-    return contents;
+  private load(): Map<string, Buffer> {
+    return readBlobs(this.#root, this.#revision, this.#paths.filter(this.#wanted));
   }
 }
+
+/** Contents of `paths` at `revision` (the empty string: the index, i.e. what is staged), in one `git cat-file --batch`. */
+export function readBlobs(root: string, revision: string, paths: readonly string[]): Map<string, Buffer> {
+  const contents = new Map<string, Buffer>();
+  if (paths.length === 0) return contents;
+  const output = git(root, ['cat-file', '--batch'], paths.map((p) => `${revision}:${p}`).join('\n') + '\n');
+  let offset = 0;
+  for (const filePath of paths) {
+    const headerEnd = output.indexOf(10, offset);
+    const header = output.subarray(offset, headerEnd).toString();
+    offset = headerEnd + 1;
+    const [, type, size] = header.split(' ');
+    if (type === undefined || size === undefined) continue;
+    const length = Number(size);
+    if (type === 'blob') contents.set(filePath, output.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return contents;
+}
+
+/** The commit HEAD names, or git's empty tree in a repository without commits yet. */
+export function headOrEmptyTree(root: string): string {
+  return hasCommit(root, 'HEAD') ? 'HEAD' : EMPTY_TREE;
+}
+
+/** The object id of the empty tree: what a first commit is compared against. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 function splitNul(output: string): string[] {
   return output.split('\0').filter(Boolean);

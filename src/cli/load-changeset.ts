@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ChangedFile, Changeset } from '../engine/changeset.ts';
 import { defaultSkipReason, fileKindOf } from '../engine/file-kind.ts';
-import { changedFiles, GitError, GitRevision, gitRoot, mergeBase } from './git.ts';
+import { changedFiles, changedFilesBetween, GitError, GitRevision, gitRoot, headOrEmptyTree, mergeBase, readBlobs } from './git.ts';
 import { WorkTree } from './work-tree.ts';
 
 /**
@@ -23,6 +23,41 @@ export function loadChangeset(root: string, baseRef: string | undefined): Change
     if (file) files.push({ ...file, added });
   }
   return { files, repo: workTree, base: { repo: new GitRevision(root, base, isStructuredSource) } };
+}
+
+/**
+ * The changeset of a pull request as GitHub shows it, read from a local clone: what commit
+ * `headSha` changes since merge-base(`baseSha`, `headSha`), read from the commits themselves
+ * (not the work tree, which in a pull_request job is GitHub's merge commit), with the base
+ * revision for repository-level rules. Both commits must be in the clone.
+ */
+export function loadCommitChangeset(root: string, baseSha: string, headSha: string): Changeset {
+  const base = mergeBase(root, baseSha, headSha);
+  const changed = changedFilesBetween(root, base, headSha);
+  const head = new GitRevision(root, headSha, (filePath) => changed.has(filePath) || isStructuredSource(filePath));
+  const files: ChangedFile[] = [];
+  for (const [filePath, added] of changed) {
+    const content = head.bytes(filePath);
+    if (content !== undefined) files.push({ path: filePath, content, added });
+  }
+  return { files, repo: head, base: { repo: new GitRevision(root, base, isStructuredSource) } };
+}
+
+/**
+ * What is staged for the next commit (for a pre-commit hook): the files the index changes
+ * against HEAD, with their staged contents, and HEAD as the base for repository-level rules.
+ */
+export function loadStagedChangeset(root: string): Changeset {
+  if (gitRoot(root) !== path.resolve(root)) throw new GitError(`--staged needs PATH to be the top directory of a git repository (${root} is not)`);
+  const base = headOrEmptyTree(root);
+  const changed = changedFilesBetween(root, base, 'staged');
+  const staged = readBlobs(root, '', [...changed.keys()]);
+  const files: ChangedFile[] = [];
+  for (const [filePath, added] of changed) {
+    const content = staged.get(filePath);
+    if (content !== undefined) files.push({ path: filePath, content, added });
+  }
+  return { files, repo: new WorkTree(root), base: { repo: new GitRevision(root, base, isStructuredSource) } };
 }
 
 function fileAt(workTree: WorkTree, filePath: string): ChangedFile | undefined {

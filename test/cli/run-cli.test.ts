@@ -155,7 +155,7 @@ describe('errors', () => {
 
   it.each([
     [['lint'], 'unknown command "lint" (try --help)'],
-    [[], 'missing command: scan (try --help)'],
+    [[], 'missing command: scan or ci (try --help)'],
     [['scan', '--format', 'xml'], '--format xml: expected one of text, json, sarif, markdown'],
     [['scan', '--fail-on', 'sometimes'], '--fail-on sometimes: expected one of error, warning, notice, never'],
     [['scan', 'missing-dir'], 'missing-dir: not a directory'],
@@ -171,5 +171,34 @@ describe('errors', () => {
     const { code, stderr } = await cli(['scan', '--fast'], workspace({}));
     expect(code).toBe(2);
     expect(stderr).toMatch(/^twelve-factor-review: Unknown option '--fast'.* \(try --help\)\n$/);
+  });
+});
+
+describe('scan --staged (the pre-commit hook)', () => {
+  it('reviews what is staged, not unstaged edits or untracked files, and fails on new findings only', async () => {
+    const root = workspace({ 'src/old.ts': 'app.listen(3000);\n', 'src/server.ts': 'export {};\n' });
+    git(root, 'init', '--quiet', '--initial-branch=main');
+    git(root, 'add', '--all');
+    git(root, 'commit', '--quiet', '-m', 'base');
+    write(root, { 'src/server.ts': 'export {};\napp.listen(4000);\n' });
+    git(root, 'add', 'src/server.ts');
+    write(root, { 'src/server.ts': 'export {};\napp.listen(4000);\napp.listen(5000);\n', 'src/untracked.ts': 'app.listen(6000);\n' });
+
+    const { code, stdout } = await cli(['scan', '--staged', '--format', 'json'], root);
+
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).findings as { path: string; line: number; status: string; ruleId: string }[];
+    const ports = findings.filter((finding) => finding.ruleId === 'port-binding/no-hardcoded-port');
+    expect(ports.map(({ path: file, line, status }) => ({ path: file, line, status }))).toEqual([{ path: 'src/server.ts', line: 2, status: 'new' }]);
+  });
+
+  it('passes when nothing staged adds a finding', async () => {
+    const root = workspace({ 'src/old.ts': 'app.listen(3000);\n' });
+    git(root, 'init', '--quiet', '--initial-branch=main');
+    git(root, 'add', '--all');
+    git(root, 'commit', '--quiet', '-m', 'base');
+    write(root, { 'README.md': 'orders\n' });
+    git(root, 'add', 'README.md');
+    expect((await cli(['scan', '--staged'], root)).code).toBe(0);
   });
 });

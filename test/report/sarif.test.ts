@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import AjvDraft04 from 'ajv-draft-04';
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../src/engine/repository.ts';
@@ -8,16 +6,9 @@ import noHardcodedPort from '../../checks/port-binding/no-hardcoded-port/index.t
 import type { Finding, Report } from '../../src/engine/finding.ts';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.ts';
 import { aFinding, aReport } from '../support/findings.ts';
+import { validateSarif } from '../support/sarif-schema.ts';
 
-const schema: object = JSON.parse(
-  readFileSync(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
-);
-// The schema's `language` pattern has a stray `]` that is only legal without the `u` flag.
-const ajv = new AjvDraft04.default({ allErrors: true, unicodeRegExp: false });
-ajv.addFormat('uri', (value: string) => URL.canParse(value));
-ajv.addFormat('uri-reference', (value: string) => !/[\s<>"{}|\\^`]/.test(value) && URL.canParse(value, 'file:///root/'));
-ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
-const validate = ajv.compile(schema);
+const validate = validateSarif;
 
 function parse(report: Report, options?: { toolVersion?: string }): Log {
   const text = renderSarif(report, options);

@@ -11,7 +11,7 @@ import type { ReviewJob } from '../../src/github/review-job.ts';
 import { reviewOctokit } from '../../src/github/review-octokit.ts';
 import { reviewProcessor } from '../../src/github/run-review.ts';
 import { MemoryQueue } from '../../src/queue/memory-queue.ts';
-import { validatingFetch } from './github-openapi.ts';
+import { recordingFetch, type RecordedRequest } from './github-openapi.ts';
 
 /** A throwaway App key, made once per test file. */
 const { privateKey } = generateKeyPairSync('rsa', {
@@ -25,18 +25,9 @@ const { privateKey } = generateKeyPairSync('rsa', {
  * and 3 s apart: tests must not wait real seconds. Everything else about throttling (the
  * secondary rate-limit retries) stays real.
  */
-const UNSPACED = { key: () => ({ schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
+export const UNSPACED = { key: () => ({ schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
 
-export interface RecordedRequest {
-  method: string;
-  /** Path on the API host, without GitHub Enterprise Server's /api/v3 prefix. */
-  path: string;
-  query: Record<string, string>;
-  /** The JSON body, parsed. */
-  body: any;
-  /** The status GitHub (nock) answered with. */
-  status?: number;
-}
+export type { RecordedRequest };
 
 export interface AppHarness {
   probot: Probot;
@@ -63,21 +54,7 @@ export async function startApp(options: { baseUrl?: string; checks?: readonly Ch
   const problems: string[] = [];
   const jobErrors: unknown[] = [];
   const lines: string[] = [];
-  const validated = validatingFetch(problems);
-  const recording: typeof fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const text = typeof init?.body === 'string' ? init.body : undefined;
-    const recorded: RecordedRequest = {
-      method: (init?.method ?? 'GET').toUpperCase(),
-      path: url.pathname.replace(/^\/api\/v3(?=\/)/, ''),
-      query: Object.fromEntries(url.searchParams),
-      body: text ? JSON.parse(text) : undefined,
-    };
-    requests.push(recorded);
-    const response = await validated(input, init);
-    recorded.status = response.status;
-    return response;
-  };
+  const recording = recordingFetch(requests, problems);
   const log = pino(
     { level: 'debug' },
     new Writable({

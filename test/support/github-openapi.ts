@@ -89,6 +89,37 @@ export function validatingFetch(problems: string[], fetchImpl: typeof fetch = gl
   };
 }
 
+/** One request as a test sees it. */
+export interface RecordedRequest {
+  method: string;
+  /** Path on the API host, without GitHub Enterprise Server's /api/v3 prefix. */
+  path: string;
+  query: Record<string, string>;
+  /** The JSON body, parsed. */
+  body: any;
+  /** The status GitHub (nock) answered with. */
+  status?: number;
+}
+
+/** A validating fetch (see validatingFetch) that also records each request and its answer's status. */
+export function recordingFetch(requests: RecordedRequest[], problems: string[]): typeof fetch {
+  const validated = validatingFetch(problems);
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const text = typeof init?.body === 'string' ? init.body : undefined;
+    const recorded: RecordedRequest = {
+      method: (init?.method ?? 'GET').toUpperCase(),
+      path: url.pathname.replace(/^\/api\/v3(?=\/)/, ''),
+      query: Object.fromEntries(url.searchParams),
+      body: text ? JSON.parse(text) : undefined,
+    };
+    requests.push(recorded);
+    const response = await validated(input, init);
+    recorded.status = response.status;
+    return response;
+  };
+}
+
 function validateGraphql(label: string, method: string, body: string | undefined): string[] {
   if (method !== 'POST') return [`${label}: GraphQL takes POST`];
   try {
