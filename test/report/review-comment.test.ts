@@ -30,7 +30,7 @@ describe('renderReviewComment', () => {
         '**❌ Twelve-Factor VII. Port binding** · error · `port-binding/no-hardcoded-port`',
         'Port binding (VII): server listens on hard-coded port 3000; read it from process.env.PORT.',
         '**Why it matters:** A twelve-factor app is self-contained and exports its service by binding to a port the environment assigns (PORT). A literal port collides with other processes on the same host and cannot be changed by the platform without a code change.',
-        '**How to fix:** Read the port from the environment: `listen(Number(process.env.PORT ?? 3000))`.',
+        '**How to fix:** Read the port from the PORT environment variable, keeping the literal only as a local default.',
         '```suggestion\napp.listen(Number(process.env.PORT ?? 3000));\n```',
         '<sub>Not applicable here? Put `// twelve-factor-ignore-next-line port-binding/no-hardcoded-port -- <reason>` on the line above.</sub>',
         '<!-- twelve-factor-review:fingerprint=6c81b057cceb04917ceaba3532f4e2cd -->',

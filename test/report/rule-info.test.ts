@@ -9,7 +9,7 @@ describe('ruleInfo', () => {
       factor: 7,
       title: 'Server listens on a hard-coded port',
       description: expect.stringContaining('binding to a port the environment assigns'),
-      fix: 'Read the port from the environment: `listen(Number(process.env.PORT ?? 3000))`.',
+      fix: 'Read the port from the PORT environment variable, keeping the literal only as a local default.',
       severity: 'error',
     });
   });

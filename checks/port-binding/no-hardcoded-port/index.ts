@@ -8,7 +8,7 @@ const meta = {
   title: 'Server listens on a hard-coded port',
   description:
     'A twelve-factor app is self-contained and exports its service by binding to a port the environment assigns (PORT). A literal port collides with other processes on the same host and cannot be changed by the platform without a code change.',
-  fix: 'Read the port from the environment: `listen(Number(process.env.PORT ?? 3000))` in JS/TS, `app.run(port=int(os.environ.get("PORT", 5000)))` in Python, `bind = f"0.0.0.0:{os.environ[\'PORT\']}"` for gunicorn.',
+  fix: 'Read the port from the PORT environment variable, keeping the literal only as a local default.',
   fixable: true,
   messages: {
     literal: 'Port binding (VII): server listens on hard-coded port {{port}}; read it from process.env.PORT.',
