@@ -44,7 +44,7 @@ describe('renderSarif', () => {
     expect(rule.shortDescription?.text).toBe('Server listens on a hard-coded port');
     expect(rule.defaultConfiguration?.level).toBe('error');
     expect(rule.properties?.tags).toEqual(['twelve-factor', 'factor-7', 'port-binding']);
-    expect(rule.help?.markdown).toContain('**Fix:** Read the port from the environment');
+    expect(rule.help?.markdown).toContain('**Fix:** Read the port from the PORT environment variable');
     const ids = run.tool.driver.rules!.map((descriptor) => descriptor.id);
     expect(ids).toContain('suppression/missing-reason');
     expect(new Set(ids).size).toBe(ids.length);
