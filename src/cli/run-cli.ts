@@ -8,6 +8,7 @@ import { review } from '../engine/review.ts';
 import { renderJson } from '../report/json.ts';
 import { renderCheckSummary } from '../report/markdown.ts';
 import { renderSarif } from '../report/sarif.ts';
+import { isIncomplete } from '../report/coverage-text.ts';
 import { renderText } from '../report/text.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { GitError } from './git.ts';
@@ -41,7 +42,8 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
-Exit codes: 0 nothing at or above --fail-on (with --base: nothing new), 1 there is, 2 usage, config or I/O error.
+Exit codes: 0 nothing at or above --fail-on (with --base: nothing new), 1 there is, 2 usage, config or I/O error,
+or (when nothing fails) a file that could not be read: permission denied, or deleted during the run.
 `;
 
 /** A problem the user can fix: printed as one line, exit code 2. */
@@ -88,7 +90,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const output = render(report, format, { config, configSource: source }, io.isTTY && values.output === undefined);
   if (values.output === undefined) io.stdout(output);
   else writeOutput(path.resolve(io.cwd, values.output), output);
-  return fails(report, failOn) ? 1 : 0;
+  if (fails(report, failOn)) return 1;
+  return isIncomplete(report) ? 2 : 0;
 }
 
 function parseCommandLine(argv: readonly string[]) {

@@ -2,6 +2,7 @@ import type { Logger, ProbotOctokit } from 'probot';
 import type { LineRanges } from '../engine/changeset.ts';
 import type { Config } from '../engine/config.ts';
 import { isAtLeast, type Finding, type Report, type Severity } from '../engine/finding.ts';
+import { isIncomplete } from '../report/coverage-text.ts';
 import { renderCheckSummary, renderCheckTitle } from '../report/markdown.ts';
 import { ruleInfo } from '../report/rule-info.ts';
 import type { Annotation, CheckRun, Conclusion } from './check-run.ts';
@@ -83,11 +84,14 @@ export async function publishReview(report: Report, options: PublishOptions): Pr
   return published;
 }
 
-/** `failure` when a new finding is at or above `fail_on`; `success` otherwise. */
+/**
+ * `failure` when a new finding is at or above `fail_on`; otherwise `neutral` when a file the
+ * review needed went unread (never `success` for what nobody read); `success` otherwise.
+ */
 export function conclusionOf(report: Report, config: Config): Conclusion {
   const failOn = config.failOn;
-  if (failOn === 'never') return 'success';
-  return report.findings.some((finding) => finding.status !== 'existing' && isAtLeast(finding.severity, failOn)) ? 'failure' : 'success';
+  if (failOn !== 'never' && report.findings.some((finding) => finding.status !== 'existing' && isAtLeast(finding.severity, failOn))) return 'failure';
+  return isIncomplete(report) ? 'neutral' : 'success';
 }
 
 const LEVEL: Readonly<Record<Severity, Annotation['annotation_level']>> = { error: 'failure', warning: 'warning', notice: 'notice' };
