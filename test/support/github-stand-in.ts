@@ -124,14 +124,16 @@ export class GitHubStandIn extends EventEmitter {
   }
 
   /**
-   * Holds requests matching `method` and a path prefix until `release()`; `arrived` resolves
-   * when the first one comes in. For "a review is in progress now" without sleeping.
+   * Holds requests matching `method` and a path pattern until `release()`, after letting the
+   * first `skip` of them through; `arrived` resolves when the first held one comes in. For "a
+   * review is at this step now" without sleeping.
    */
-  hold(method: string, pathPattern: RegExp): { arrived: Promise<void>; release: () => void } {
+  hold(method: string, pathPattern: RegExp, options: { skip?: number } = {}): { arrived: Promise<void>; release: () => void } {
     let arrived!: () => void;
     let release!: () => void;
+    let seen = 0;
     const hold: Hold = {
-      matches: (candidateMethod, path) => candidateMethod === method && pathPattern.test(path),
+      matches: (candidateMethod, path) => candidateMethod === method && pathPattern.test(path) && ++seen > (options.skip ?? 0),
       arrived: () => arrived(),
       released: new Promise<void>((resolve) => (release = resolve)),
     };
