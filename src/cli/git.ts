@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import parseDiff from 'parse-diff';
 import { toLineRanges, type LineRanges } from '../engine/changeset.ts';
+import type { UnreadFile } from '../engine/finding.ts';
 import type { RepositoryView } from '../engine/repository.ts';
 
 /**
@@ -139,6 +140,11 @@ export class GitRevision implements RepositoryView {
   bytes(filePath: string): Buffer | undefined {
     this.#contents ??= this.load();
     return this.#contents.get(filePath);
+  }
+
+  /** Git answers for every object of a commit or fails as a whole: nothing is partly unreadable. */
+  unreadable(): readonly UnreadFile[] {
+    return [];
   }
 
   private load(): Map<string, Buffer> {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ChangedFile, Changeset } from '../engine/changeset.ts';
+import type { UnreadFile } from '../engine/finding.ts';
 import { defaultSkipReason, fileKindOf } from '../engine/file-kind.ts';
 import { changedFiles, changedFilesBetween, GitError, GitRevision, gitRoot, headOrEmptyTree, mergeBase, readBlobs } from './git.ts';
 import { WorkTree } from './work-tree.ts';
@@ -11,18 +12,26 @@ import { WorkTree } from './work-tree.ts';
 export function loadChangeset(root: string, baseRef: string | undefined): Changeset {
   const workTree = new WorkTree(root);
   if (baseRef === undefined) {
-    return { files: workTree.paths().flatMap((filePath) => fileAt(workTree, filePath) ?? []), repo: workTree };
+    const files = workTree.paths().flatMap((filePath) => fileAt(workTree, filePath) ?? []);
+    return { files, unread: unreadOf(workTree, workTree.paths()), repo: workTree };
   }
   if (gitRoot(root) !== path.resolve(root)) {
     throw new GitError(`--base needs PATH to be the top directory of a git repository (${root} is not)`);
   }
   const base = mergeBase(root, baseRef);
   const files: ChangedFile[] = [];
-  for (const [filePath, added] of changedFiles(root, base)) {
+  const changed = changedFiles(root, base);
+  for (const [filePath, added] of changed) {
     const file = fileAt(workTree, filePath);
     if (file) files.push({ ...file, added });
   }
-  return { files, repo: workTree, base: { repo: new GitRevision(root, base, isStructuredSource) } };
+  return { files, unread: unreadOf(workTree, [...changed.keys()]), repo: workTree, base: { repo: new GitRevision(root, base, isStructuredSource) } };
+}
+
+/** The files among `paths` the work tree failed to read. */
+function unreadOf(workTree: WorkTree, paths: readonly string[]): UnreadFile[] {
+  const wanted = new Set(paths);
+  return workTree.unreadable().filter((file) => wanted.has(file.path));
 }
 
 /**

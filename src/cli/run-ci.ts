@@ -9,7 +9,7 @@ import { review } from '../engine/review.ts';
 import { CHECK_NAME, CheckRun } from '../github/check-run.ts';
 import { describeError } from '../github/describe-error.ts';
 import { CONFIG_PATH, loadConfig } from '../github/load-config.ts';
-import { conclusionOf, publishReview, type Published } from '../github/publish-review.ts';
+import { conclusionOf, publishReview, PublishingIncompleteError, type Published } from '../github/publish-review.ts';
 import { reviewOctokit, type ReviewOctokitOptions } from '../github/review-octokit.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { renderCheckSummary, renderCheckTitle } from '../report/markdown.ts';
@@ -203,6 +203,8 @@ async function publish(report: Report, context: PublishContext): Promise<Publish
     });
     return { published };
   } catch (error) {
+    // The check run stands (and says what is missing); the annotations and summary still go out.
+    if (error instanceof PublishingIncompleteError) return { fallback: error.message };
     if (checkRun.completed) throw error;
     if (started) {
       await checkRun

@@ -7,6 +7,7 @@ import { review } from '../engine/review.ts';
 import { renderJson } from '../report/json.ts';
 import { renderCheckSummary } from '../report/markdown.ts';
 import { renderSarif } from '../report/sarif.ts';
+import { isIncomplete } from '../report/coverage-text.ts';
 import { renderText } from '../report/text.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { readActionsEnvironment } from './actions-environment.ts';
@@ -59,7 +60,8 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
-Exit codes: 0 nothing at or above --fail-on (with --base: nothing new), 1 there is, 2 usage, config or I/O error.
+Exit codes: 0 nothing at or above --fail-on (with --base: nothing new), 1 there is, 2 usage, config or I/O error,
+or (when nothing fails) a file that could not be read: permission denied, or deleted during the run.
 `;
 
 /** Runs the command line; resolves to the process exit code. */
@@ -135,7 +137,8 @@ async function reviewTree(root: string, base: string | typeof STAGED | undefined
   if (values.output === undefined) io.stdout(output);
   else writeReport(path.resolve(io.cwd, values.output), output, '--output');
   if (sarif !== undefined) writeReport(sarif, renderSarif(report, { toolVersion: TOOL_VERSION }), '--sarif');
-  return fails(report, failOn) ? 1 : 0;
+  if (fails(report, failOn)) return 1;
+  return isIncomplete(report) ? 2 : 0;
 }
 
 /** The branch a pull request would merge into: origin's default branch, else main or master. */

@@ -2,7 +2,8 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { MAX_FILE_BYTES } from '../engine/file-kind.ts';
-import type { RepositoryView } from '../engine/repository.ts';
+import type { UnreadFile } from '../engine/finding.ts';
+import { UnreadableFileError, type RepositoryView } from '../engine/repository.ts';
 import { gitRoot, listWorkTreeFiles } from './git.ts';
 
 /** Never descended into: version-control data and installed dependencies. */
@@ -16,6 +17,7 @@ export class WorkTree implements RepositoryView {
   readonly root: string;
   readonly #paths: readonly string[];
   readonly #known: ReadonlySet<string>;
+  readonly #unreadable = new Map<string, UnreadFile>();
 
   constructor(root: string) {
     this.root = root;
@@ -35,15 +37,23 @@ export class WorkTree implements RepositoryView {
     return this.#known.has(filePath);
   }
 
-  /** Text of a file up to the engine's size limit; undefined for larger or unreadable files. */
+  /** Text of a file up to the engine's size limit; undefined for larger ones; throws for unreadable ones. */
   read(filePath: string): string | undefined {
     const bytes = this.bytes(filePath);
+    const unreadable = this.#unreadable.get(filePath);
+    if (unreadable) throw new UnreadableFileError(unreadable);
     return bytes && bytes.byteLength <= MAX_FILE_BYTES ? bytes.toString('utf8') : undefined;
+  }
+
+  /** Listed files that could not be read so far: permission denied, or gone since the listing. */
+  unreadable(): readonly UnreadFile[] {
+    return [...this.#unreadable.values()];
   }
 
   /**
    * Raw bytes, for the engine's binary and size checks: at most one byte over the size limit,
-   * so that a huge file is known to be too large without being read whole.
+   * so that a huge file is known to be too large without being read whole. Undefined for a file
+   * not listed, or one that could not be read (then in `unreadable()`).
    */
   bytes(filePath: string): Buffer | undefined {
     if (!this.#known.has(filePath)) return undefined;
@@ -53,12 +63,20 @@ export class WorkTree implements RepositoryView {
       const buffer = Buffer.alloc(Math.min(fstatSync(descriptor).size, MAX_FILE_BYTES + 1));
       const length = readSync(descriptor, buffer, 0, buffer.length, 0);
       return buffer.subarray(0, length);
-    } catch {
+    } catch (error) {
+      this.#unreadable.set(filePath, unreadFile(filePath, error));
       return undefined;
     } finally {
       if (descriptor !== undefined) closeSync(descriptor);
     }
   }
+}
+
+function unreadFile(filePath: string, error: unknown): UnreadFile {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return { path: filePath, reason: 'permission-denied' };
+  if (code === 'ENOENT') return { path: filePath, reason: 'vanished' };
+  return { path: filePath, reason: 'unreadable', ...(code !== undefined && { detail: code }) };
 }
 
 /** Deleted-but-still-tracked files and links to directories are not files to review. */

@@ -1,3 +1,4 @@
+import type { UnreadFile } from './finding.ts';
 import type { RepositoryView } from './repository.ts';
 
 /** Sorted, non-overlapping inclusive line ranges `[start, end]`, 1-based. */
@@ -21,6 +22,10 @@ export interface ChangedFile {
  */
 export interface Changeset {
   files: readonly ChangedFile[];
+  /** Changed files the source could not read: reported as not reviewed, never as clean. */
+  unread?: readonly UnreadFile[];
+  /** How many more changed files the source could not list at all (a pull request past GitHub's cap). */
+  unlisted?: number;
   /** The repository at the reviewed revision (head). */
   repo: RepositoryView;
   /**

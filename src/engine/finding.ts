@@ -55,9 +55,29 @@ export interface SkippedFile {
   detail?: string;
 }
 
+/**
+ * A file the review needed but could not read: a changed file (never counted as scanned, so never
+ * called clean) or a repository file rules read beyond the changed ones (package.json, a lockfile).
+ */
+export interface UnreadFile {
+  path: string;
+  reason: 'not-returned' | 'fetch-failed' | 'permission-denied' | 'vanished' | 'unreadable';
+  detail?: string;
+}
+
+/** Changed files in one language that only secret scanning read: no enabled factor rule reads it. */
+export interface SecretsOnlyFiles {
+  language: string;
+  paths: string[];
+}
+
 export interface Summary {
   filesScanned: number;
   filesSkipped: number;
+  /** Changed files not reviewed: `Report.notReviewed` plus those a listing left out (`unlisted`). */
+  filesNotReviewed: number;
+  /** Scanned files at least one enabled factor rule (not secret scanning alone) reads. */
+  filesReadByFactorRules: number;
   findings: number;
   byFactor: Partial<Record<`${Factor}`, number>>;
   durationMs: number;
@@ -68,6 +88,17 @@ export interface Report {
   findings: Finding[];
   summary: Summary;
   skipped: SkippedFile[];
+  /** Changed files whose content could not be read: not reviewed, never clean. */
+  notReviewed: UnreadFile[];
+  /** Changed files the source could not even list (GitHub's 3,000-file cap on a pull request). */
+  unlisted: number;
+  /**
+   * Repository files rules needed but could not read, with the rules whose findings on them were
+   * withheld rather than guessed.
+   */
+  unreadRepositoryFiles: (UnreadFile & { rules: string[] })[];
+  /** Changed files that got secret scanning only, by language. */
+  secretsOnly: SecretsOnlyFiles[];
   /** The findings a suppression silenced, kept for counts in summaries. */
   suppressed: number;
 }

@@ -9,10 +9,11 @@ import { TREE_SITTER_GRAMMARS } from '../languages/index.ts';
 import { loadTreeSitterLanguage } from '../languages/tree-sitter.ts';
 import { loadShellGrammar } from '../languages/shell/parse-shell.ts';
 import { defaultSkipReason, fileKindOf, isTestPath, looksBinary, MAX_FILE_BYTES, type FileKind } from './file-kind.ts';
-import { compareFindings, type Finding, type Report, type Severity, type SkippedFile, type Summary } from './finding.ts';
+import { compareFindings, type Finding, type Report, type SecretsOnlyFiles, type Severity, type SkippedFile, type Summary, type UnreadFile } from './finding.ts';
 import { postProcess } from './post-process.ts';
-import type { RepositoryView } from './repository.ts';
+import { UnreadableFileError, type RepositoryView } from './repository.ts';
 import { ScriptParser } from '../languages/javascript/script-parser.ts';
+import { sourceLanguageOf } from './source-language.ts';
 
 export interface ReviewOptions {
   config?: Config;
@@ -32,7 +33,9 @@ interface RevisionResult {
   findings: Finding[];
   skipped: SkippedFile[];
   suppressed: number;
-  scanned: number;
+  scanned: string[];
+  /** Repository files a rule could not read, with the rules whose findings were withheld. */
+  withheld: Map<string, UnreadFile & { rules: string[] }>;
 }
 
 /**
@@ -58,7 +61,9 @@ export async function review(changeset: Changeset, options: ReviewOptions = {}):
     if (repositoryChecks.length > 0) {
       const changed = new Set(changeset.files.map((file) => file.path));
       const unchanged = filesOf(changeset.repo, repositoryChecks, (filePath) => !changed.has(filePath));
-      elsewhere = (await analyse(unchanged, changeset.repo, repositoryChecks)).findings;
+      const other = await analyse(unchanged, changeset.repo, repositoryChecks);
+      elsewhere = other.findings;
+      mergeWithheld(head.withheld, other.withheld);
       const base = await analyse(filesOf(changeset.base.repo, repositoryChecks, () => true), changeset.base.repo, repositoryChecks);
       for (const finding of base.findings) baseFingerprints.add(finding.fingerprint);
     }
@@ -72,12 +77,61 @@ export async function review(changeset: Changeset, options: ReviewOptions = {}):
     ];
   }
   findings.sort(compareFindings);
+  const coverage = coverageOf(changeset, head, enabled);
   return {
     findings,
     skipped: head.skipped,
     suppressed: head.suppressed,
-    summary: summarise(findings, head, performance.now() - started),
+    ...coverage,
+    summary: summarise(findings, head, coverage, performance.now() - started),
   };
+}
+
+type Coverage = Pick<Report, 'notReviewed' | 'unlisted' | 'unreadRepositoryFiles' | 'secretsOnly'> & { readByFactorRules: number };
+
+/**
+ * What the review did not read, so that no report calls it clean: changed files the source
+ * could not read or list, repository files rules needed but could not read, and scanned files in
+ * a language no enabled factor rule reads (they got secret scanning only).
+ */
+function coverageOf(changeset: Changeset, head: RevisionResult, enabled: readonly EnabledCheck[]): Coverage {
+  const withheld = new Map(head.withheld);
+  for (const file of changeset.repo.unreadable()) if (!withheld.has(file.path)) withheld.set(file.path, { ...file, rules: [] });
+  const secretsOnly = new Map<string, string[]>();
+  let readByFactorRules = 0;
+  for (const filePath of head.scanned) {
+    const kind = fileKindOf(filePath);
+    if (enabled.some(({ check }) => readsCodeOf(check, kind))) {
+      readByFactorRules++;
+      continue;
+    }
+    const language = sourceLanguageOf(filePath);
+    if (language !== undefined) secretsOnly.set(language, [...(secretsOnly.get(language) ?? []), filePath]);
+  }
+  const changed = new Set([...changeset.files, ...(changeset.unread ?? [])].map((file) => file.path));
+  return {
+    notReviewed: [...(changeset.unread ?? [])],
+    unlisted: changeset.unlisted ?? 0,
+    unreadRepositoryFiles: [...withheld.values()].filter((file) => !changed.has(file.path)),
+    secretsOnly: [...secretsOnly].map(([language, paths]): SecretsOnlyFiles => ({ language, paths })),
+    readByFactorRules,
+  };
+}
+
+/**
+ * True when a factor rule reads files of this kind as code. Secret scanning reads everything, and
+ * a rule for every kind judges the path alone (config grouped by environment), not the code.
+ */
+function readsCodeOf(check: Check, kind: FileKind): boolean {
+  return !check.id.startsWith('secrets/') && check.detectors.some((detector) => detector.kinds !== 'all' && detector.kinds.includes(kind));
+}
+
+function mergeWithheld(into: RevisionResult['withheld'], from: RevisionResult['withheld']): void {
+  for (const [filePath, file] of from) {
+    const known = into.get(filePath);
+    if (known) known.rules = [...new Set([...known.rules, ...file.rules])];
+    else into.set(filePath, file);
+  }
 }
 
 /** Which checks run, at which severity, under `config`. */
@@ -98,10 +152,20 @@ function filesOf(repo: RepositoryView, checks: readonly EnabledCheck[], include:
     if (!include(filePath)) continue;
     const kind = fileKindOf(filePath);
     if (!checks.some(({ check }) => detectorFor(check, kind))) continue;
-    const content = repo.read(filePath);
+    const content = readUnlessUnreadable(repo, filePath);
     if (content !== undefined) files.push({ path: filePath, content });
   }
   return files;
+}
+
+/** A repository file's text; undefined when absent or unreadable (the report names those). */
+function readUnlessUnreadable(repo: RepositoryView, filePath: string): string | undefined {
+  try {
+    return repo.read(filePath);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return undefined;
+    throw error;
+  }
 }
 
 async function analyseRevision(
@@ -112,7 +176,7 @@ async function analyseRevision(
   ignored: (filePath: string) => boolean,
 ): Promise<RevisionResult> {
   const run: RunState = { repo, parser: new ScriptParser(), settings, memo: new Map(), scripts: new Map(), trees: new Map() };
-  const result: RevisionResult = { findings: [], skipped: [], suppressed: 0, scanned: 0 };
+  const result: RevisionResult = { findings: [], skipped: [], suppressed: 0, scanned: [], withheld: new Map() };
   for (const file of files) {
     const skip = skipReason(file, ignored);
     if (skip) {
@@ -130,6 +194,10 @@ async function analyseRevision(
       try {
         await detector.detect(analysis.contextFor(check));
       } catch (error) {
+        if (error instanceof UnreadableFileError) {
+          withholdFindings(analysis, check, error, result.withheld);
+          continue;
+        }
         unparsable ??= {
           path: file.path,
           reason: 'unparsable',
@@ -139,7 +207,7 @@ async function analyseRevision(
     }
     analysis.release();
     if (unparsable) result.skipped.push(unparsable);
-    else result.scanned++;
+    else result.scanned.push(file.path);
     const processed = postProcess(analysis, checks);
     result.findings.push(...processed.findings);
     result.suppressed += processed.suppressed;
@@ -173,6 +241,14 @@ async function loadParsers(kind: FileKind, detectors: readonly { detector: Detec
   }
 }
 
+/** A rule that needed an unreadable file would only guess: its findings on this file are dropped. */
+function withholdFindings(analysis: FileAnalysis, check: Check, error: UnreadableFileError, withheld: RevisionResult['withheld']): void {
+  for (let index = analysis.reports.length - 1; index >= 0; index--) {
+    if (analysis.reports[index]!.check === check) analysis.reports.splice(index, 1);
+  }
+  mergeWithheld(withheld, new Map([[error.file.path, { ...error.file, rules: [check.id] }]]));
+}
+
 function skipReason(file: ChangedFile, ignored: (filePath: string) => boolean): SkippedFile | undefined {
   if (ignored(file.path)) return { path: file.path, reason: 'ignored' };
   const byPath = defaultSkipReason(file.path);
@@ -184,12 +260,14 @@ function skipReason(file: ChangedFile, ignored: (filePath: string) => boolean): 
   return undefined;
 }
 
-function summarise(findings: readonly Finding[], head: RevisionResult, durationMs: number): Summary {
+function summarise(findings: readonly Finding[], head: RevisionResult, coverage: Coverage, durationMs: number): Summary {
   const byFactor: Summary['byFactor'] = {};
   for (const finding of findings) byFactor[`${finding.factor}`] = (byFactor[`${finding.factor}`] ?? 0) + 1;
   return {
-    filesScanned: head.scanned,
+    filesScanned: head.scanned.length,
     filesSkipped: head.skipped.length,
+    filesNotReviewed: coverage.notReviewed.length + coverage.unlisted,
+    filesReadByFactorRules: coverage.readByFactorRules,
     findings: findings.length,
     byFactor,
     durationMs: Math.round(durationMs),

@@ -36,6 +36,7 @@ export class CheckRun {
   readonly #now: () => Date;
   #id: number | undefined;
   #completed = false;
+  #annotations = 0;
 
   constructor(
     octokit: ProbotOctokit,
@@ -54,12 +55,18 @@ export class CheckRun {
     return this.#completed;
   }
 
+  /** Annotations the run holds: GitHub's own count for an adopted run, so a retry posts only the rest. */
+  get annotations(): number {
+    return this.#annotations;
+  }
+
   /**
    * Adopts the run an earlier attempt of the same job created (same external id) — a worker
    * that died mid-review, or a review handed back at shutdown — so a retry does not leave a
-   * second run stuck in progress. Returns that run's status, or undefined when there is none.
+   * second run stuck in progress, and learns from GitHub how far that attempt got: the run's
+   * status, title and annotation count. Undefined when there is no such run.
    */
-  async resume(): Promise<'in_progress' | 'completed' | undefined> {
+  async resume(): Promise<{ status: 'in_progress' | 'completed'; title?: string } | undefined> {
     const { data } = await this.#octokit.rest.checks.listForRef({
       ...this.#repository,
       ref: this.#headSha,
@@ -71,7 +78,13 @@ export class CheckRun {
     if (!earlier) return undefined;
     this.#id = earlier.id;
     this.#completed = earlier.status === 'completed';
-    return this.#completed ? 'completed' : 'in_progress';
+    this.#annotations = earlier.output.annotations_count;
+    return { status: this.#completed ? 'completed' : 'in_progress', ...(earlier.output.title && { title: earlier.output.title }) };
+  }
+
+  /** Treats an adopted completed run as open again, to replace an earlier attempt's failure report. */
+  reopen(): void {
+    this.#completed = false;
   }
 
   /** Creates the run `in_progress`, unless `resume()` adopted one. */
@@ -103,11 +116,13 @@ export class CheckRun {
       await this.#octokit.rest.checks.update({ ...this.#repository, check_run_id: this.#id, ...completion });
     }
     this.#completed = true;
+    this.#annotations += output.annotations?.length ?? 0;
   }
 
   /** Adds annotations or replaces the output of a run already created; GitHub appends annotations. */
   async update(output: CheckOutput): Promise<void> {
     if (this.#id === undefined) throw new Error('the check run was not created');
     await this.#octokit.rest.checks.update({ ...this.#repository, check_run_id: this.#id, output });
+    this.#annotations += output.annotations?.length ?? 0;
   }
 }

@@ -1,4 +1,6 @@
 import type { ProbotOctokit } from 'probot';
+import type { UnreadFile } from '../engine/finding.ts';
+import { describeError } from './describe-error.ts';
 
 /**
  * Blobs per GraphQL query. Each query is one request, and plugin-throttling spaces GraphQL
@@ -31,34 +33,69 @@ interface BlobNode {
   oid: string;
 }
 
+/** Why a blob has no content: GitHub answered without it, or the request failed after retries. */
+export type UnreadBlob = Pick<UnreadFile, 'reason' | 'detail'>;
+
+export interface FetchedBlobs {
+  /** Contents by request key. */
+  contents: Map<string, string | Uint8Array>;
+  /** The keys asked for that came back without content, and why: never to be taken as empty. */
+  unread: Map<string, UnreadBlob>;
+}
+
+type BlobData = { repository: Record<string, BlobNode | null> | null };
+
 /**
  * Fetches blob contents in GraphQL batches of aliased `object(...)` lookups. Text comes back as
- * a string, a binary blob as BINARY_CONTENT, a missing one not at all. A blob GraphQL returns
- * truncated is fetched whole through the REST git blobs API (one request each: rare).
+ * a string, a binary blob as BINARY_CONTENT. A blob GraphQL returns truncated is fetched whole
+ * through the REST git blobs API (one request each: rare). A lookup GitHub answers with `null`,
+ * or a batch or REST fetch that fails with a server or network error after the client's
+ * retries, is returned in `unread` with the reason; other errors (authentication, rate limits)
+ * are thrown, for the job to be retried whole.
  */
 export async function fetchBlobs(
   octokit: ProbotOctokit,
   repository: { owner: string; repo: string },
   requests: readonly BlobRequest[],
-): Promise<Map<string, string | Uint8Array>> {
-  const contents = new Map<string, string | Uint8Array>();
+): Promise<FetchedBlobs> {
+  const fetched: FetchedBlobs = { contents: new Map(), unread: new Map() };
   const unique = [...new Map(requests.map((request) => [request.key, request])).values()];
   for (const batch of batches(unique)) {
     const aliases = batch.map((request, index) => `f${index}: object(${selector(request)}) { ... on Blob { text isBinary isTruncated byteSize oid } }`);
     const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${aliases.join(' ')} } }`;
-    const data = await octokit.graphql<{ repository: Record<string, BlobNode | null> | null }>(query, {
-      owner: repository.owner,
-      name: repository.repo,
-    });
+    let data: BlobData;
+    try {
+      data = await octokit.graphql<BlobData>(query, { owner: repository.owner, name: repository.repo });
+    } catch (error) {
+      if (!isServerFailure(error)) throw error;
+      for (const request of batch) fetched.unread.set(request.key, { reason: 'fetch-failed', detail: describeError(error) });
+      continue;
+    }
     for (const [index, request] of batch.entries()) {
       const blob = data.repository?.[`f${index}`];
-      if (!blob || blob.byteSize === undefined) continue;
-      if (blob.isBinary) contents.set(request.key, BINARY_CONTENT);
-      else if (blob.isTruncated || blob.text === null) contents.set(request.key, await restBlob(octokit, repository, blob.oid));
-      else contents.set(request.key, blob.text);
+      if (!blob || blob.byteSize === undefined) fetched.unread.set(request.key, { reason: 'not-returned' });
+      else if (blob.isBinary) fetched.contents.set(request.key, BINARY_CONTENT);
+      else if (!blob.isTruncated && blob.text !== null) fetched.contents.set(request.key, blob.text);
+      else {
+        try {
+          fetched.contents.set(request.key, await restBlob(octokit, repository, blob.oid));
+        } catch (error) {
+          if (!isServerFailure(error)) throw error;
+          fetched.unread.set(request.key, { reason: 'fetch-failed', detail: describeError(error) });
+        }
+      }
     }
   }
-  return contents;
+  return fetched;
+}
+
+/**
+ * A 5xx answer, or no answer at all (Octokit reports a network failure as status 500); the retry
+ * plugin has already retried those.
+ */
+function isServerFailure(error: unknown): boolean {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 500;
 }
 
 function selector(request: BlobRequest): string {

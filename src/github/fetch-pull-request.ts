@@ -8,7 +8,8 @@ import { defaultSkipReason, MAX_FILE_BYTES } from '../engine/file-kind.ts';
 import { MemoryRepository } from '../engine/repository.ts';
 import { enabledChecks } from '../engine/review.ts';
 import { addedLines } from './added-lines.ts';
-import { fetchBlobs, type BlobRequest } from './fetch-blobs.ts';
+import type { UnreadFile } from '../engine/finding.ts';
+import { fetchBlobs, type BlobRequest, type FetchedBlobs, type UnreadBlob } from './fetch-blobs.ts';
 import { CONFIG_PATH } from './load-config.ts';
 import { isManifest, selectRepositoryFiles } from './select-repository-files.ts';
 
@@ -115,25 +116,36 @@ export async function fetchPullRequest(
     commit: mergeBase,
     changed: entries.filter((entry) => entry.status !== 'added').map((entry) => entry.previous_filename ?? entry.filename),
   };
-  const contents = await fetchContents(octokit, repository, needsBase ? [headRevision, baseRevision] : [headRevision], skipped);
-  const read = (at: Revision, filePath: string) => contents.get(blobKey(at, filePath));
+  const fetched = await fetchContents(octokit, repository, needsBase ? [headRevision, baseRevision] : [headRevision], skipped);
+  const read = (at: Revision, filePath: string) => fetched.contents.get(blobKey(at, filePath));
+  const unreadAt = (at: Revision, filePath: string) => fetched.unread.get(blobKey(at, filePath));
 
   const added = new Map(entries.map((entry) => [entry.filename, entry.patch ? addedLines(entry.patch) : undefined]));
-  const files: ChangedFile[] = entries
-    .filter((entry) => entry.status !== 'removed')
-    .map((entry) => ({
+  const files: ChangedFile[] = [];
+  const unread: UnreadFile[] = [];
+  for (const entry of entries.filter((candidate) => candidate.status !== 'removed')) {
+    const failure = unreadAt(headRevision, entry.filename);
+    if (failure) {
+      unread.push({ path: entry.filename, ...failure });
+      continue;
+    }
+    files.push({
       path: entry.filename,
       content: fileContent(head, entry.filename, skipped, read(headRevision, entry.filename)),
       added: entry.status === 'added' ? 'all' : (added.get(entry.filename) ?? []),
-    }));
+    });
+  }
+  const unlisted = revision.pullNumber === undefined ? 0 : Math.max(0, (revision.changedFiles ?? 0) - entries.length);
   return {
     changeset: {
       files,
-      repo: repositoryView(headRevision, read),
-      base: { repo: needsBase ? repositoryView(baseRevision, read) : new MemoryRepository({}) },
+      unread,
+      unlisted,
+      repo: repositoryView(headRevision, read, unreadAt),
+      base: { repo: needsBase ? repositoryView(baseRevision, read, unreadAt) : new MemoryRepository({}) },
     },
     commentable: new Map([...added].filter((pair): pair is [string, LineRanges] => pair[1] !== undefined)),
-    notes: fetchNotes(revision, entries.length, head.truncated || base.truncated),
+    notes: fetchNotes(head.truncated || base.truncated),
     ...configFileChange(entries, (filePath) => read(headRevision, filePath)),
   };
 }
@@ -155,7 +167,7 @@ async function fetchContents(
   repository: { owner: string; repo: string },
   revisions: readonly Revision[],
   skipped: (filePath: string) => boolean,
-): Promise<Map<string, string | Uint8Array>> {
+): Promise<FetchedBlobs> {
   const wanted = (manifestsOf: (at: Revision) => ReadonlyMap<string, string>) =>
     revisions.flatMap((at) =>
       [...at.changed, ...selectRepositoryFiles([...at.tree.blobs.keys()], manifestsOf(at))]
@@ -163,7 +175,8 @@ async function fetchContents(
         .filter(isDefined),
     );
   const firstRound = wanted(() => new Map());
-  const contents = await fetchBlobs(octokit, repository, firstRound);
+  const fetched = await fetchBlobs(octokit, repository, firstRound);
+  const contents = fetched.contents;
   const manifests = (at: Revision) =>
     new Map(
       [...at.tree.blobs.keys()]
@@ -173,17 +186,14 @@ async function fetchContents(
     );
   const requested = new Set(firstRound.map((request) => request.key));
   const secondRound = wanted(manifests).filter((request) => !requested.has(request.key));
-  for (const [key, content] of await fetchBlobs(octokit, repository, secondRound)) contents.set(key, content);
-  return contents;
+  const more = await fetchBlobs(octokit, repository, secondRound);
+  for (const [key, content] of more.contents) contents.set(key, content);
+  for (const [key, failure] of more.unread) fetched.unread.set(key, failure);
+  return fetched;
 }
 
-function fetchNotes(revision: ReviewRevision, listed: number, truncatedTree: boolean): string[] {
+function fetchNotes(truncatedTree: boolean): string[] {
   const notes: string[] = [];
-  if (revision.pullNumber !== undefined && (revision.changedFiles ?? 0) > listed) {
-    notes.push(
-      `GitHub lists at most ${MAX_PULL_REQUEST_FILES.toLocaleString('en-US')} files of a pull request: the other ${revision.changedFiles! - listed} changed files were not reviewed.`,
-    );
-  }
   if (truncatedTree) {
     notes.push('The repository has more files than one tree listing returns: rules that look beyond the changed files saw part of it.');
   }
@@ -278,12 +288,22 @@ function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
 
-/** Every path of a revision (its changed paths too, should the tree listing be truncated), with the texts fetched. */
-function repositoryView(at: Revision, read: (at: Revision, filePath: string) => string | Uint8Array | undefined): MemoryRepository {
+/**
+ * Every path of a revision (its changed paths too, should the tree listing be truncated), with
+ * the texts fetched, and the files whose fetch failed as unreadable.
+ */
+function repositoryView(
+  at: Revision,
+  read: (at: Revision, filePath: string) => string | Uint8Array | undefined,
+  unreadAt: (at: Revision, filePath: string) => UnreadBlob | undefined,
+): MemoryRepository {
   const files = new Map<string, string | undefined>();
+  const unreadable: UnreadFile[] = [];
   for (const filePath of [...at.tree.blobs.keys(), ...at.changed]) {
     const content = read(at, filePath);
     files.set(filePath, typeof content === 'string' ? content : undefined);
+    const failure = unreadAt(at, filePath);
+    if (failure) unreadable.push({ path: filePath, ...failure });
   }
-  return new MemoryRepository(files);
+  return new MemoryRepository(files, unreadable);
 }

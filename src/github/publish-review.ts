@@ -2,6 +2,7 @@ import type { Logger, ProbotOctokit } from 'probot';
 import type { LineRanges } from '../engine/changeset.ts';
 import type { Config } from '../engine/config.ts';
 import { isAtLeast, type Finding, type Report, type Severity } from '../engine/finding.ts';
+import { isIncomplete } from '../report/coverage-text.ts';
 import { renderCheckSummary, renderCheckTitle } from '../report/markdown.ts';
 import { ruleInfo } from '../report/rule-info.ts';
 import type { Annotation, CheckRun, Conclusion } from './check-run.ts';
@@ -42,11 +43,28 @@ export interface Published {
 }
 
 /**
+ * Thrown when publishing stopped after the check run was completed: the job is to be retried,
+ * and the retry (adopting the same check run) posts only what is missing.
+ */
+export class PublishingIncompleteError extends Error {
+  constructor(cause: unknown) {
+    super(`publishing stopped after the check run completed: ${describeError(cause)}`, { cause });
+    this.name = 'PublishingIncompleteError';
+  }
+}
+
+/**
  * Reports a review: completes the check run (conclusion by `fail_on`, title, summary, the
  * first 50 annotations), adds further annotation batches, then posts the review. The check run
  * is completed first, so a failure afterwards cannot leave it in progress: such a failure is
- * noted in the check run's text (the conclusion stands, the findings are real) and "Re-run"
- * posts what is missing.
+ * noted in the check run's text (the conclusion stands, the findings are real) and thrown as
+ * PublishingIncompleteError, for the job to be retried.
+ *
+ * Resumable: every step asks GitHub how far an earlier attempt got, so a retry on the same
+ * check run (`CheckRun.resume`) posts nothing twice — a completed run is not completed again,
+ * annotation batches continue from the run's annotation count (batches are atomic and in a
+ * fixed order), and postReview skips findings whose comment or review-body listing carries
+ * their fingerprint. Usable outside Probot: any authenticated Octokit and a CheckRun will do.
  */
 export async function publishReview(report: Report, options: PublishOptions): Promise<Published> {
   const { checkRun, config, log } = options;
@@ -63,10 +81,10 @@ export async function publishReview(report: Report, options: PublishOptions): Pr
     }),
     ...(options.notes.length > 0 && { text: options.notes.join('\n\n') }),
   };
-  await checkRun.complete(conclusion, { ...output, annotations: annotations.slice(0, MAX_ANNOTATIONS_PER_REQUEST) });
+  if (!checkRun.completed) await checkRun.complete(conclusion, { ...output, annotations: annotations.slice(0, MAX_ANNOTATIONS_PER_REQUEST) });
   const published: Published = { conclusion, annotations: annotations.length };
   try {
-    for (let start = MAX_ANNOTATIONS_PER_REQUEST; start < annotations.length; start += MAX_ANNOTATIONS_PER_REQUEST) {
+    for (let start = checkRun.annotations; start < annotations.length; start += MAX_ANNOTATIONS_PER_REQUEST) {
       await checkRun.update({ ...output, annotations: annotations.slice(start, start + MAX_ANNOTATIONS_PER_REQUEST) });
     }
     if (options.pullRequest && config.comments.enabled) {
@@ -75,19 +93,23 @@ export async function publishReview(report: Report, options: PublishOptions): Pr
     }
   } catch (error) {
     log.error({ err: describeError(error) }, 'posting the review failed after the check run completed');
-    const note = `Posting the annotations or review comments failed: ${describeError(error)}. The conclusion above stands; use **Re-run** on this check to post what is missing.`;
+    const note = `Posting the annotations or review comments failed: ${describeError(error)}. The conclusion above stands; it is retried, and **Re-run** on this check posts what is missing.`;
     await checkRun.update({ ...output, text: [...options.notes, note].join('\n\n') }).catch((updateError: unknown) => {
       log.error({ err: describeError(updateError) }, 'noting the failure on the check run failed too');
     });
+    throw new PublishingIncompleteError(error);
   }
   return published;
 }
 
-/** `failure` when a new finding is at or above `fail_on`; `success` otherwise. */
+/**
+ * `failure` when a new finding is at or above `fail_on`; otherwise `neutral` when a file the
+ * review needed went unread (never `success` for what nobody read); `success` otherwise.
+ */
 export function conclusionOf(report: Report, config: Config): Conclusion {
   const failOn = config.failOn;
-  if (failOn === 'never') return 'success';
-  return report.findings.some((finding) => finding.status !== 'existing' && isAtLeast(finding.severity, failOn)) ? 'failure' : 'success';
+  if (failOn !== 'never' && report.findings.some((finding) => finding.status !== 'existing' && isAtLeast(finding.severity, failOn))) return 'failure';
+  return isIncomplete(report) ? 'neutral' : 'success';
 }
 
 const LEVEL: Readonly<Record<Severity, Annotation['annotation_level']>> = { error: 'failure', warning: 'warning', notice: 'notice' };

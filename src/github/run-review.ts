@@ -7,7 +7,7 @@ import { CheckRun, type CheckOutput } from './check-run.ts';
 import { describeError } from './describe-error.ts';
 import { fetchPullRequest, type ReviewRevision } from './fetch-pull-request.ts';
 import { CONFIG_PATH, loadConfig, type LoadedConfig } from './load-config.ts';
-import { publishReview } from './publish-review.ts';
+import { publishReview, PublishingIncompleteError } from './publish-review.ts';
 import { jobLogFields, type ReviewJob } from './review-job.ts';
 
 export interface RunReviewOptions {
@@ -49,9 +49,12 @@ export async function runReview(job: ReviewJob, options: RunReviewOptions): Prom
   try {
     const target = await resolveTarget(octokit, job, log);
     if (!target) return { outcome: 'dropped' };
-    if (options.resume && (await checkRun.resume()) === 'completed') {
-      log.info('an earlier attempt of this job completed its check run; job dropped');
-      return { outcome: 'dropped' };
+    const earlier = options.resume ? await checkRun.resume() : undefined;
+    if (earlier?.status === 'completed') {
+      // Its review, annotations or threads may still be missing: publishing resumes from what GitHub
+      // holds. A run an earlier attempt completed only to report its own failure is concluded anew.
+      if (earlier.title === FAILURE_TITLE) checkRun.reopen();
+      log.info('an earlier attempt of this job completed its check run; resuming what is left to publish');
     }
     let loaded: LoadedConfig | undefined;
     let configError: ConfigError | undefined;
@@ -98,8 +101,16 @@ export async function runReview(job: ReviewJob, options: RunReviewOptions): Prom
   } catch (error) {
     log.error({ err: describeError(error) }, 'review failed');
     if (!checkRun.completed) await checkRun.complete('neutral', failureOutput(error));
+    // Retried by the queue: the next attempt adopts this check run and finishes the job on it.
+    if (error instanceof PublishingIncompleteError || isServerError(error)) throw error;
     return { outcome: 'neutral' };
   }
+}
+
+/** GitHub answered 5xx (or not at all) even after the client's retries: worth another attempt later. */
+function isServerError(error: unknown): boolean {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 500;
 }
 
 type Target = ReviewRevision & { draft: boolean };
@@ -151,9 +162,11 @@ function configErrorOutput(error: ConfigError): CheckOutput {
   };
 }
 
+const FAILURE_TITLE = 'Review could not complete';
+
 function failureOutput(error: unknown): CheckOutput {
   return {
-    title: 'Review could not complete',
+    title: FAILURE_TITLE,
     summary: `The review stopped before it could conclude: ${describeError(error)}. Nothing was concluded about the code. ${RERUN}`,
   };
 }

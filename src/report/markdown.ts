@@ -11,6 +11,7 @@ import {
   severityBreakdown,
 } from './markdown-text.ts';
 import { FACTORS, factorLabel, factorNumeral, factorOf } from './rule-info.ts';
+import { incompleteHeadline, isIncomplete, secretsOnlyLine, secretsOnlyPhrase, unreadChangedFiles, unreadReason } from './coverage-text.ts';
 
 /**
  * GitHub REST API, "Create a check run": `output.summary` — "Maximum length: 65535 characters."
@@ -26,6 +27,9 @@ export const MAX_LISTED_FINDINGS = 50;
 
 /** Skipped files listed by path; the rest are counted by reason. */
 export const MAX_LISTED_SKIPPED_FILES = 20;
+
+/** Unread files listed by path in the summary; the rest are counted. */
+export const MAX_LISTED_UNREAD_FILES = 50;
 
 /** Ignore globs and rule overrides listed in the configuration summary. */
 const MAX_LISTED_IGNORE_GLOBS = 20;
@@ -71,11 +75,18 @@ export function cleanFactors(report: Report): Exclude<Factor, 0>[] {
  * The check run's title: "2 new issues (1 error, 1 warning) — 10 of 12 factors clean", or
  * "No new issues — 12 of 12 factors clean". Issues count every new finding, the engine's
  * diagnostics about suppression comments included; factors are counted as `cleanFactors` says.
+ * It claims clean factors only for what the factor rules read: unread files lead the title
+ * ("2 changed files could not be read — Re-run · No new issues"), and code only secret scanning
+ * read is named ("3 Go files: secrets only — factor rules do not read Go yet").
  */
 export function renderCheckTitle(report: Report): string {
   const fresh = report.findings.filter(isNew);
   const issues = fresh.length === 0 ? 'No new issues' : `${plural(fresh.length, 'new issue')} (${severityBreakdown(fresh)})`;
-  return `${issues} — ${cleanFactors(report).length} of ${FACTORS.length} factors clean`;
+  if (isIncomplete(report)) return `${incompleteHeadline(report)} · ${issues}`;
+  const clean = `${cleanFactors(report).length} of ${FACTORS.length} factors clean`;
+  const secretsOnly = secretsOnlyPhrase(report.secretsOnly);
+  if (secretsOnly === undefined) return `${issues} — ${clean}`;
+  return report.summary.filesReadByFactorRules === 0 ? `${issues} — ${secretsOnly}` : `${issues} — ${clean} · ${secretsOnly}`;
 }
 
 /**
@@ -85,7 +96,15 @@ export function renderCheckTitle(report: Report): string {
  */
 export function renderCheckSummary(report: Report, context: SummaryContext): string {
   const diff = isDiffMode(report);
-  const before = [verdict(report, context.config), totals(report, diff), scorecard(report, context.config, diff), ...notes(context)];
+  const before = [
+    verdict(report, context.config),
+    totals(report, diff),
+    notReviewedSection(report),
+    unreadRepositorySection(report),
+    secretsOnlySection(report),
+    scorecard(report, context.config, diff),
+    ...notes(context),
+  ].filter((section) => section !== '');
   const after = [skippedSection(report), configSection(context), footer(report)].filter((section) => section !== '');
   const separators = gitHubLength('\n\n') * (before.length + after.length);
   const budget = MAX_CHECK_RUN_SUMMARY_LENGTH - gitHubLength([...before, ...after].join('')) - separators;
@@ -98,12 +117,15 @@ function verdict(report: Report, config: Config): string {
   const fresh = report.findings.filter(isNew);
   const newWord = isDiffMode(report) ? 'new ' : '';
   const failOn = config.failOn;
-  if (failOn === 'never') {
-    return `**✅ Passing** — \`fail_on: never\`: findings are reported but never fail the check.`;
-  }
-  const failing = fresh.filter((finding) => isAtLeast(finding.severity, failOn));
+  const failing = failOn === 'never' ? [] : fresh.filter((finding) => isAtLeast(finding.severity, failOn));
   if (failing.length > 0) {
     return `**❌ Failing** — ${plural(failing.length, `${newWord}finding`)} at or above \`${failOn}\` (\`fail_on\`).`;
+  }
+  if (isIncomplete(report)) {
+    return `**⚠️ Not fully reviewed** — ${incompleteHeadline(report)}. Nothing unread is called clean: use **Re-run** on this check to try again.`;
+  }
+  if (failOn === 'never') {
+    return `**✅ Passing** — \`fail_on: never\`: findings are reported but never fail the check.`;
   }
   if (fresh.length > 0) {
     return `**✅ Passing** — no ${newWord}finding at or above \`${failOn}\` (\`fail_on\`); ${plural(fresh.length, `${newWord}finding`)} below it.`;
@@ -118,7 +140,7 @@ function totals(report: Report, diff: boolean): string {
     `**${diff ? 'New' : 'Findings'}:** ${fresh.length}${fresh.length > 0 ? ` (${severityBreakdown(fresh)})` : ''}`,
     ...(diff ? [`**Existing:** ${existing}`] : []),
     ...(report.suppressed > 0 ? [`**Suppressed inline:** ${report.suppressed}`] : []),
-    `**Files:** ${report.summary.filesScanned} scanned, ${report.summary.filesSkipped} skipped`,
+    `**Files:** ${report.summary.filesScanned} scanned, ${report.summary.filesSkipped} skipped${report.summary.filesNotReviewed > 0 ? `, ${report.summary.filesNotReviewed} not reviewed` : ''}`,
   ];
   return parts.join(' · ');
 }
@@ -236,6 +258,36 @@ function skippedSection(report: Report): string {
   });
   if (skipped.length > MAX_LISTED_SKIPPED_FILES) items.push(`- …and ${skipped.length - MAX_LISTED_SKIPPED_FILES} more`);
   return `${lead}\n\n<details><summary>Skipped files</summary>\n\n${items.join('\n')}\n\n</details>`;
+}
+
+/** Changed files the review could not read, each with its reason: never counted as clean. */
+function notReviewedSection(report: Report): string {
+  const unread = unreadChangedFiles(report);
+  if (unread === 0) return '';
+  const items = report.notReviewed.slice(0, MAX_LISTED_UNREAD_FILES).map((file) => `- ${codeSpan(file.path)} — ${inlineMarkdown(unreadReason(file))}`);
+  if (report.notReviewed.length > MAX_LISTED_UNREAD_FILES) items.push(`- …and ${report.notReviewed.length - MAX_LISTED_UNREAD_FILES} more`);
+  if (report.unlisted > 0) {
+    items.push(`- ${plural(report.unlisted, 'more changed file')}, left out of GitHub's listing of the pull request's files (it lists at most 3,000)`);
+  }
+  return `### Not reviewed\n\n${plural(unread, 'changed file was', 'changed files were')} not reviewed: their findings, if any, are missing from this review.\n\n${items.join('\n')}`;
+}
+
+/** Repository files rules read beyond the changed files but could not: their findings are withheld, not guessed. */
+function unreadRepositorySection(report: Report): string {
+  const files = report.unreadRepositoryFiles;
+  if (files.length === 0) return '';
+  const items = files.slice(0, MAX_LISTED_UNREAD_FILES).map((file) => {
+    const rules = file.rules.length > 0 ? ` — findings of ${file.rules.map((rule) => codeSpan(rule)).join(', ')} withheld` : '';
+    return `- ${codeSpan(file.path)} — ${inlineMarkdown(unreadReason(file))}${rules}`;
+  });
+  if (files.length > MAX_LISTED_UNREAD_FILES) items.push(`- …and ${files.length - MAX_LISTED_UNREAD_FILES} more`);
+  return `### Repository files not read\n\nRules read these beyond the changed files; what depends on them was not judged rather than guessed.\n\n${items.join('\n')}`;
+}
+
+/** Changed code only secret scanning read, by language. */
+function secretsOnlySection(report: Report): string {
+  if (report.secretsOnly.length === 0) return '';
+  return `### Secrets only\n\n${report.secretsOnly.map((group) => `- ${secretsOnlyLine(group)}`).join('\n')}`;
 }
 
 /** White space folded, and at most `max` code points (an ellipsis marks a cut). */

@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import { FACTOR_NAMES, type Finding, type Report, type Severity } from '../engine/finding.ts';
+import { isIncomplete, secretsOnlyLine, unreadChangedFiles, unreadReason } from './coverage-text.ts';
 import { ruleInfo } from './rule-info.ts';
 
 const SEVERITY_STYLE: Readonly<Record<Severity, Parameters<typeof styleText>[0]>> = {
@@ -37,6 +38,11 @@ function renderFinding(finding: Finding, paint: (style: Parameters<typeof styleT
   ];
 }
 
+function unreadCount(report: Report): string {
+  const count = unreadChangedFiles(report) + report.unreadRepositoryFiles.length;
+  return `${count} file${count === 1 ? '' : 's'}`;
+}
+
 function renderTotals(report: Report, paint: (style: Parameters<typeof styleText>[0], text: string) => string): string {
   const { summary } = report;
   const counted = report.findings.filter((finding) => finding.status !== 'existing');
@@ -48,14 +54,21 @@ function renderTotals(report: Report, paint: (style: Parameters<typeof styleText
   const existing = report.findings.length - counted.length;
   const headline =
     counted.length === 0
-      ? paint('green', `✔ no ${existing > 0 ? 'new ' : ''}findings`)
+      ? isIncomplete(report)
+        ? paint('yellow', `⚠ no ${existing > 0 ? 'new ' : ''}findings in what was read; ${unreadCount(report)} could not be read`)
+        : paint('green', `✔ no ${existing > 0 ? 'new ' : ''}findings`)
       : paint('bold', `✖ ${counted.length} ${report.findings.some((f) => f.status) ? 'new ' : ''}finding${counted.length === 1 ? '' : 's'} (${parts.join(', ')})`);
   const skippedReasons = Object.entries(Object.groupBy(report.skipped, (file) => file.reason))
     .map(([reason, files]) => `${files!.length} ${reason}`)
     .join(', ');
   return [
     headline + (existing > 0 ? `, ${existing} existing` : ''),
-    `  ${summary.filesScanned} files scanned, ${summary.filesSkipped} skipped${skippedReasons ? ` (${skippedReasons})` : ''}${report.suppressed ? `, ${report.suppressed} suppressed` : ''} in ${summary.durationMs} ms`,
+    `  ${summary.filesScanned} files scanned, ${summary.filesSkipped} skipped${skippedReasons ? ` (${skippedReasons})` : ''}${summary.filesNotReviewed ? `, ${summary.filesNotReviewed} not read` : ''}${report.suppressed ? `, ${report.suppressed} suppressed` : ''} in ${summary.durationMs} ms`,
     ...report.skipped.filter((file) => file.reason === 'unparsable').map((file) => `  skipped ${file.path}: ${file.detail}`),
+    ...report.notReviewed.map((file) => `  not read ${file.path}: ${unreadReason(file)}`),
+    ...report.unreadRepositoryFiles.map(
+      (file) => `  not read ${file.path}: ${unreadReason(file)}${file.rules.length > 0 ? `; findings of ${file.rules.join(', ')} withheld` : ''}`,
+    ),
+    ...report.secretsOnly.map((group) => `  ${secretsOnlyLine(group)}`),
   ].join('\n');
 }

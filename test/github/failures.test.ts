@@ -67,7 +67,7 @@ describe('a review comment GitHub rejects', () => {
 });
 
 describe('GitHub failing', () => {
-  it('retries server errors, then completes the check run neutral saying what failed and that Re-run retries', async () => {
+  it('retries server errors, then completes the check run neutral saying what failed, and hands the job back for a later attempt', async () => {
     const github = new FakeGitHub().token().pull().config().compare().checkRuns();
     github.scope.get('/repos/Codertocat/Hello-World/pulls/2/files').query(true).times(4).reply(502, { message: 'Server Error' });
 
@@ -77,6 +77,7 @@ describe('GitHub failing', () => {
     expect(lastCheckRunWrite()).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'Review could not complete' } });
     expect(lastCheckRunWrite().output.summary).toContain('GitHub answered 502 on GET /repos/Codertocat/Hello-World/pulls/2/files');
     expect(lastCheckRunWrite().output.summary).toContain('**Re-run**');
+    expect(app.jobErrors.splice(0)).toEqual([expect.objectContaining({ status: 502 })]);
   });
 
   it('retries a secondary rate limit a bounded number of times, then completes the check run neutral', async () => {
@@ -118,5 +119,6 @@ describe('GitHub failing', () => {
     expect(updates[0]!.body).toMatchObject({ conclusion: 'failure' });
     expect(updates.at(-1)!.body.conclusion).toBeUndefined();
     expect(updates.at(-1)!.body.output.text).toContain('Posting the annotations or review comments failed: GitHub answered 500 on POST');
+    expect(app.jobErrors.splice(0)).toEqual([expect.objectContaining({ name: 'PublishingIncompleteError' })]);
   });
 });

@@ -45,7 +45,7 @@ function graphql(blobs: Record<string, object | null>, aliasCounts: number[]): v
 }
 
 describe('fetchBlobs', () => {
-  it('returns text, marks binaries, skips missing objects and refetches a truncated blob through REST', async () => {
+  it('returns text, marks binaries, names missing objects and refetches a truncated blob through REST', async () => {
     const counts: number[] = [];
     graphql(
       {
@@ -60,7 +60,7 @@ describe('fetchBlobs', () => {
       .get('/repos/acme/shop/git/blobs/ccc')
       .reply(200, { sha: 'ccc', encoding: 'base64', content: Buffer.from('whole text\n').toString('base64'), size: 11 });
 
-    const contents = await fetchBlobs(octokit, repository, [
+    const { contents, unread } = await fetchBlobs(octokit, repository, [
       { key: 'aaa', oid: 'aaa' },
       { key: 'bbb', oid: 'bbb' },
       { key: 'ccc', oid: 'ccc' },
@@ -75,7 +75,30 @@ describe('fetchBlobs', () => {
         ['ccc', 'whole text\n'],
       ]),
     );
+    expect(unread).toEqual(
+      new Map([
+        ['ddd', { reason: 'not-returned' }],
+        ['head:src/tree.ts', { reason: 'not-returned' }],
+      ]),
+    );
     expect(counts).toEqual([5]);
+  });
+
+  it('names the blobs of a batch that failed with a server error, and a truncated blob whose REST fetch failed', async () => {
+    nock(API).post('/graphql').reply(502, { message: 'Bad Gateway' });
+    const failedBatch = await fetchBlobs(octokit, repository, [{ key: 'aaa', oid: 'aaa' }]);
+    expect(failedBatch.unread).toEqual(new Map([['aaa', { reason: 'fetch-failed', detail: 'GitHub answered 502 on POST /graphql' }]]));
+
+    graphql({ ccc: { text: 'partial', isBinary: false, isTruncated: true, byteSize: 900_000, oid: 'ccc' } }, []);
+    nock(API).get('/repos/acme/shop/git/blobs/ccc').reply(503, { message: 'Service Unavailable' });
+    const failedRest = await fetchBlobs(octokit, repository, [{ key: 'ccc', oid: 'ccc' }]);
+    expect(failedRest.contents).toEqual(new Map());
+    expect(failedRest.unread).toEqual(new Map([['ccc', { reason: 'fetch-failed', detail: 'GitHub answered 503 on GET /repos/acme/shop/git/blobs/ccc' }]]));
+  });
+
+  it('lets an authentication failure through, for the job to be retried whole', async () => {
+    nock(API).post('/graphql').reply(401, { message: 'Bad credentials' });
+    await expect(fetchBlobs(octokit, repository, [{ key: 'aaa', oid: 'aaa' }])).rejects.toMatchObject({ status: 401 });
   });
 
   it(`asks at most ${MAX_BLOBS_PER_QUERY} blobs, and at most ${MAX_BYTES_PER_QUERY} bytes, per query`, async () => {
@@ -90,7 +113,7 @@ describe('fetchBlobs', () => {
   });
 
   it('sends nothing when there is nothing to fetch, and asks for a shared blob once', async () => {
-    expect(await fetchBlobs(octokit, repository, [])).toEqual(new Map());
+    expect(await fetchBlobs(octokit, repository, [])).toEqual({ contents: new Map(), unread: new Map() });
     const counts: number[] = [];
     graphql({ aaa: { text: 'x', isBinary: false, isTruncated: false, byteSize: 1, oid: 'aaa' } }, counts);
     await fetchBlobs(octokit, repository, [

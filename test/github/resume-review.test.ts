@@ -54,11 +54,18 @@ describe('resuming a review job', () => {
     expect(standIn.problems).toEqual([]);
   });
 
-  it('drops the job when an earlier attempt already completed its run', async () => {
-    standIn.checkRuns.push({ id: 1, owner: 'acme', repo: 'service', name: CHECK_NAME, head_sha: PULL.headSha, external_id: JOB.id, status: 'completed', conclusion: 'failure' });
-    expect(await run(JOB, { resume: true })).toEqual({ outcome: 'dropped' });
-    expect(standIn.requests.filter((request) => request.method !== 'GET' && request.path !== `/app/installations/${PULL.installationId}/access_tokens`)).toEqual([]);
-    expect(standIn.checkRuns).toEqual([expect.objectContaining({ id: 1, conclusion: 'failure' })]);
+  it('does not complete again a run an earlier attempt completed, and posts only what is missing', async () => {
+    standIn.checkRuns.push({ id: 1, owner: 'acme', repo: 'service', name: CHECK_NAME, head_sha: PULL.headSha, external_id: JOB.id, status: 'completed', conclusion: 'success' });
+    expect(await run(JOB, { resume: true })).toMatchObject({ outcome: 'success' });
+    expect(standIn.requests.filter((request) => request.method !== 'GET' && request.path !== `/app/installations/${PULL.installationId}/access_tokens` && request.path !== '/graphql')).toEqual([]);
+    expect(standIn.checkRuns).toEqual([expect.objectContaining({ id: 1, conclusion: 'success' })]);
+  });
+
+  it('concludes anew a run an earlier attempt completed only to report its own failure', async () => {
+    standIn.checkRuns.push({ id: 1, owner: 'acme', repo: 'service', name: CHECK_NAME, head_sha: PULL.headSha, external_id: JOB.id, status: 'completed', conclusion: 'neutral', output: { title: 'Review could not complete' } });
+    expect(await run(JOB, { resume: true })).toMatchObject({ outcome: 'success' });
+    expect(creations()).toEqual([]);
+    expect(standIn.checkRuns).toEqual([expect.objectContaining({ id: 1, conclusion: 'success', output: expect.objectContaining({ title: 'No new issues — 12 of 12 factors clean' }) })]);
   });
 
   it("ignores another job's run on the same commit (a re-run has its own external id)", async () => {

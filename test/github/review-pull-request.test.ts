@@ -227,7 +227,7 @@ describe('a pull request review', () => {
 });
 
 describe('large pull requests', () => {
-  it('reads the file list page by page and says when GitHub stopped listing', async () => {
+  it('reads the file list page by page and, when GitHub stopped listing, never calls the rest clean', async () => {
     const head: Record<string, FileContent> = { ...BASE };
     for (let index = 0; index < 150; index++) head[`docs/page-${index}.md`] = `# Page ${index}\n`;
     mockReads(BASE, head, { pull: { changedFiles: 3100 } }).checkRuns().reviewHistory();
@@ -238,10 +238,9 @@ describe('large pull requests', () => {
       { per_page: '100' },
       { per_page: '100', page: '2' },
     ]);
-    expect(completion().output.text).toBe(
-      'GitHub lists at most 3,000 files of a pull request: the other 2950 changed files were not reviewed.',
-    );
-    expect(completion().output.summary).toContain('150 scanned');
+    expect(completion()).toMatchObject({ conclusion: 'neutral', output: { title: '2950 changed files could not be read — Re-run · No new issues' } });
+    expect(completion().output.summary).toContain('150 scanned, 0 skipped, 2950 not reviewed');
+    expect(completion().output.summary).toContain("- 2950 more changed files, left out of GitHub's listing of the pull request's files (it lists at most 3,000)");
   });
 });
 

@@ -87,8 +87,9 @@ describe.skipIf(!enabled)('acceptance: web + two workers on one Redis, 50 PRs, o
     const killedWith = activeJobs(victim.lines);
     const killedAt = performance.now();
     victim.kill('SIGKILL');
-    completions.release();
+    // Released only once the victim is gone: its held updates then never reach the stand-in.
     expect(await victim.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    completions.release();
 
     // Up to ~25 s for BullMQ to hand the killed worker's jobs over (LOCK_DURATION_MS + STALLED_INTERVAL_MS),
     // then up to 60 s more for the installations whose GitHub requests were in flight on it: the
@@ -96,8 +97,18 @@ describe.skipIf(!enabled)('acceptance: web + two workers on one Redis, 50 PRs, o
     const allDone = () => PULLS.every((pull) => standIn.checkRunsFor(pull.headSha).some((run) => run.status === 'completed'));
     await standIn.waitFor(allDone, 120_000, `${PULL_REQUESTS} completed check runs`);
     const finished = performance.now();
+    // A job whose check run the killed worker had already completed stays "active" until its lock
+    // expires and the survivor retakes it (and drops it: the run is complete), which may come
+    // after every check run is done: retakes are counted once the queue has drained.
+    await expect
+      .poll(() => queue.depth(), { timeout: LOCK_DURATION_MS + 2 * STALLED_INTERVAL_MS + 60_000, interval: 500 })
+      .toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
+    // The victim died with at least one job active (its completing PATCH was held): the survivor
+    // retakes it. Awaited on its log, not sampled, since its output arrives through a pipe.
+    const isRetake = (line: LogLine) => line.msg === 'review job started' && (line.attempt as number) > 1;
+    await survivor.waitForLog(isRetake, 60_000, 'the survivor to retake a job of the killed worker');
+    const retaken = survivor.lines.filter(isRetake);
 
-    const retaken = survivor.lines.filter((line) => line.msg === 'review job started' && (line.attempt as number) > 1);
     const sorted = [...acknowledgements].sort((a, b) => a - b);
     const figures = {
       pullRequests: PULL_REQUESTS,
@@ -120,12 +131,6 @@ describe.skipIf(!enabled)('acceptance: web + two workers on one Redis, 50 PRs, o
     }
     expect(standIn.checkRuns).toHaveLength(PULL_REQUESTS);
     expect(standIn.problems).toEqual([]);
-    // A job whose check run the killed worker had already completed stays "active" until its lock
-    // expires and the survivor retakes it (and drops it: the run is complete), which may come
-    // after every check run is done.
-    await expect
-      .poll(() => queue.depth(), { timeout: LOCK_DURATION_MS + 2 * STALLED_INTERVAL_MS + 60_000, interval: 500 })
-      .toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     expect(retaken.length).toBeGreaterThanOrEqual(1);
   });
 });

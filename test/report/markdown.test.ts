@@ -15,7 +15,11 @@ function report(findings: Finding[], skipped: SkippedFile[] = [], suppressed = 0
     findings,
     skipped,
     suppressed,
-    summary: { filesScanned: 12, filesSkipped: skipped.length, findings: findings.length, byFactor: {}, durationMs: 42 },
+    notReviewed: [],
+    unlisted: 0,
+    unreadRepositoryFiles: [],
+    secretsOnly: [],
+    summary: { filesScanned: 12, filesSkipped: skipped.length, filesNotReviewed: 0, filesReadByFactorRules: 12, findings: findings.length, byFactor: {}, durationMs: 42 },
   };
 }
 

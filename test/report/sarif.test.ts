@@ -28,7 +28,11 @@ function handReport(findings: Finding[], skipped: Report['skipped'] = []): Repor
     findings,
     skipped,
     suppressed: 0,
-    summary: { filesScanned: 3, filesSkipped: skipped.length, findings: findings.length, byFactor: {}, durationMs: 5 },
+    notReviewed: [],
+    unlisted: 0,
+    unreadRepositoryFiles: [],
+    secretsOnly: [],
+    summary: { filesScanned: 3, filesSkipped: skipped.length, filesNotReviewed: 0, filesReadByFactorRules: 3, findings: findings.length, byFactor: {}, durationMs: 5 },
   };
 }
 

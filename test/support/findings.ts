@@ -25,6 +25,10 @@ export function aReport(findings: Finding[] = [], skipped: SkippedFile[] = [], s
     findings,
     skipped,
     suppressed,
-    summary: { filesScanned: 1, filesSkipped: skipped.length, findings: findings.length, byFactor, durationMs: 1 },
+    notReviewed: [],
+    unlisted: 0,
+    unreadRepositoryFiles: [],
+    secretsOnly: [],
+    summary: { filesScanned: 1, filesSkipped: skipped.length, filesNotReviewed: 0, filesReadByFactorRules: 1, findings: findings.length, byFactor, durationMs: 1 },
   };
 }

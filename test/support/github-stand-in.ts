@@ -39,6 +39,20 @@ export interface StandInCheckRun {
   output?: { title?: string; summary?: string; annotations?: unknown[] };
 }
 
+/** A review as posted, with its inline comments (the App's are a bot's). */
+export interface StandInReview {
+  id: number;
+  owner: string;
+  repo: string;
+  number: number;
+  body: string;
+  user: typeof BOT;
+  state: string;
+  comments: { id: number; path: string; line: number; body: string; user: typeof BOT; in_reply_to_id: null }[];
+}
+
+const BOT = { login: 'twelve-factor-review[bot]', type: 'Bot' } as const;
+
 export interface RecordedRequest {
   method: string;
   /** Path without the /api/v3 prefix, with the query. */
@@ -66,6 +80,7 @@ export class GitHubStandIn extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   readonly problems: string[] = [];
   readonly checkRuns: StandInCheckRun[] = [];
+  readonly reviews: StandInReview[] = [];
   /** Installations whose token requests GitHub refuses (403), as for a revoked installation. */
   readonly refusedInstallations = new Set<number>();
   readonly #pulls: StandInPullRequest[] = [];
@@ -98,20 +113,27 @@ export class GitHubStandIn extends EventEmitter {
     return this;
   }
 
+  /** The reviews posted on one pull request. */
+  reviewsOf(owner: string, repo: string, number: number): StandInReview[] {
+    return this.reviews.filter((review) => review.owner === owner && review.repo === repo && review.number === number);
+  }
+
   /** The check runs on one head SHA. */
   checkRunsFor(headSha: string): StandInCheckRun[] {
     return this.checkRuns.filter((run) => run.head_sha === headSha);
   }
 
   /**
-   * Holds requests matching `method` and a path prefix until `release()`; `arrived` resolves
-   * when the first one comes in. For "a review is in progress now" without sleeping.
+   * Holds requests matching `method` and a path pattern until `release()`, after letting the
+   * first `skip` of them through; `arrived` resolves when the first held one comes in. For "a
+   * review is at this step now" without sleeping.
    */
-  hold(method: string, pathPattern: RegExp): { arrived: Promise<void>; release: () => void } {
+  hold(method: string, pathPattern: RegExp, options: { skip?: number } = {}): { arrived: Promise<void>; release: () => void } {
     let arrived!: () => void;
     let release!: () => void;
+    let seen = 0;
     const hold: Hold = {
-      matches: (candidateMethod, path) => candidateMethod === method && pathPattern.test(path),
+      matches: (candidateMethod, path) => candidateMethod === method && pathPattern.test(path) && ++seen > (options.skip ?? 0),
       arrived: () => arrived(),
       released: new Promise<void>((resolve) => (release = resolve)),
     };
@@ -212,8 +234,18 @@ export class GitHubStandIn extends EventEmitter {
       const pull = pulls.find((candidate) => candidate.number === Number(match![1]));
       return pull ? [200, diffEntries(pull)] : [404, { message: 'Not Found' }];
     }
-    if (/^GET \/pulls\/\d+\/(comments|reviews)$/.test(route)) return [200, []];
-    if (/^POST \/pulls\/\d+\/reviews$/.test(route)) return [200, { id: this.requests.length + 1, state: 'COMMENTED' }];
+    if ((match = route.match(/^GET \/pulls\/(\d+)\/(comments|reviews)$/))) {
+      const reviews = this.reviewsOf(owner, repo, Number(match[1]));
+      return [200, match[2] === 'reviews' ? reviews : reviews.flatMap((review) => review.comments)];
+    }
+    if ((match = route.match(/^POST \/pulls\/(\d+)\/reviews$/))) {
+      const input = body as { body?: string; comments?: { path: string; line: number; body: string }[] };
+      const id = this.reviews.length + 1;
+      const comments = (input.comments ?? []).map((comment, index) => ({ ...comment, id: id * 1000 + index, user: BOT, in_reply_to_id: null }));
+      const review: StandInReview = { id, owner, repo, number: Number(match[1]), body: input.body ?? '', user: BOT, state: 'COMMENTED', comments };
+      this.reviews.push(review);
+      return [200, { id, state: 'COMMENTED', body: review.body, user: BOT }];
+    }
     if ((match = route.match(/^GET \/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/))) {
       const pull = pulls.find((candidate) => candidate.headSha === match![2]);
       return [200, { status: 'ahead', merge_base_commit: { sha: match[1] }, files: pull ? diffEntries(pull) : [] }];
@@ -233,14 +265,20 @@ export class GitHubStandIn extends EventEmitter {
       const run = this.checkRuns.find((candidate) => candidate.id === Number(match![1]));
       if (!run) return [404, { message: 'Not Found' }];
       const update = body as Partial<StandInCheckRun>;
-      Object.assign(run, { ...update, output: { ...run.output, ...update.output } });
+      // GitHub appends each update's annotations to the run's.
+      const annotations = [...(run.output?.annotations ?? []), ...(update.output?.annotations ?? [])];
+      Object.assign(run, { ...update, output: { ...run.output, ...update.output, annotations } });
       return [200, run];
     }
     if ((match = route.match(/^GET \/commits\/([0-9a-f]+)\/check-runs$/))) {
       const runs = this.checkRuns.filter(
         (run) => run.owner === owner && run.repo === repo && run.head_sha === match![1] && (!query.has('check_name') || run.name === query.get('check_name')),
       );
-      return [200, { total_count: runs.length, check_runs: runs }];
+      const listed = runs.map(({ output, ...run }) => ({
+        ...run,
+        output: { title: output?.title ?? null, summary: output?.summary ?? null, text: null, annotations_count: output?.annotations?.length ?? 0, annotations_url: '' },
+      }));
+      return [200, { total_count: runs.length, check_runs: listed }];
     }
     return [404, { message: 'Not Found (stand-in)' }];
   }
