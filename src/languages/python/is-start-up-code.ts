@@ -3,6 +3,7 @@ import type { CheckContext } from '../../../checks/define-check.ts';
 import { isOneOffScriptPath } from '../../../checks/support/one-off-script-path.ts';
 import { isRunDirectly, isServedModule, pythonEntryPoints } from '../../../checks/support/python-entry-points.ts';
 import { calledFunctions } from './called-functions.ts';
+import { decoratorsOf } from './decorators-of.ts';
 import { isGunicornConfig } from './is-gunicorn-config.ts';
 import { inLocalRunBlock, pythonModule, type PythonModule } from './module.ts';
 import { calleeName, dottedName, enclosingFunction, keywordArgument, lastPart, positionalArguments, stringValue } from './syntax.ts';
@@ -165,8 +166,3 @@ function isMethodOf(definition: Node, base: RegExp): boolean {
   return (klass.childForFieldName('superclasses')?.namedChildren ?? []).some((superclass) => base.test(dottedName(superclass) ?? ''));
 }
 
-function decoratorsOf(definition: Node): Node[] {
-  const parent = definition.parent;
-  if (parent?.type !== 'decorated_definition') return [];
-  return parent.namedChildren.filter((child): child is Node => child?.type === 'decorator');
-}
