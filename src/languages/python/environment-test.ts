@@ -57,7 +57,7 @@ export function environmentTest(module: PythonModule, condition: Node, hops = 0)
   if (hops > MAX_HOPS) return undefined;
   if (node.type === 'not_operator') {
     const inner = node.childForFieldName('argument');
-    const test = inner && environmentTest(module, inner, hops + 1);
+    const test = inner ? environmentTest(module, inner, hops + 1) : undefined;
     return test && { variable: test.variable, whenTrue: test.whenFalse, whenFalse: test.whenTrue };
   }
   if (node.type === 'identifier') {
