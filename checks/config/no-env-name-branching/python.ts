@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineDetector } from '../../define-check.ts';
 import { environmentNameRead } from '../../../src/languages/python/environment-name-read.ts';
-import { environmentSide, environmentTest } from '../../../src/languages/python/environment-test.ts';
+import { environmentTest } from '../../../src/languages/python/environment-test.ts';
+import { environmentSide } from '../../support/environment-side.ts';
 import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
 import { calleeName, dottedName, lastPart, positionalArguments, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import { hasUrlScheme } from '../../support/service-url.ts';

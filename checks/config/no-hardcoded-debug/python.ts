@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { isDjangoSettingsModule } from '../../../src/languages/python/django-settings-module.ts';
 import { envRead } from '../../../src/languages/python/environment.ts';
-import { environmentSide } from '../../../src/languages/python/environment-test.ts';
+import { environmentSide } from '../../support/environment-side.ts';
 import { inLocalRunBlock, pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
 import { calleeName, dottedName, enclosingFunction, keywordArgumentNode, lastPart, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import { isRunDirectly, pythonEntryPoints } from '../../support/python-entry-points.ts';

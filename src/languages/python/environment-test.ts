@@ -2,9 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { environmentNameRead } from './environment-name-read.ts';
 import type { PythonModule } from './module.ts';
 import { stringValue } from './syntax.ts';
-
-/** Which side of dev/prod parity an environment is on; test environments are their own. */
-export type EnvironmentSide = 'dev' | 'prod' | 'test';
+import { environmentSide, type EnvironmentSide } from '../../../checks/support/environment-side.ts';
 
 /** One outcome of a test on the environment name: the environment it holds in. */
 export interface EnvironmentBranch {
@@ -21,30 +19,6 @@ export interface EnvironmentTest {
 }
 
 const MAX_HOPS = 4;
-
-/** Environment names by side (RULES.md X: staging and other production-like deploys are production's side). */
-const SIDES: Readonly<Record<string, EnvironmentSide>> = {
-  development: 'dev',
-  develop: 'dev',
-  dev: 'dev',
-  local: 'dev',
-  production: 'prod',
-  prod: 'prod',
-  staging: 'prod',
-  stage: 'prod',
-  live: 'prod',
-  preprod: 'prod',
-  preproduction: 'prod',
-  test: 'test',
-  testing: 'test',
-  ci: 'test',
-  e2e: 'test',
-};
-
-/** The side an environment name is on, if it is one. */
-export function environmentSide(name: string | undefined): EnvironmentSide | undefined {
-  return name === undefined ? undefined : SIDES[name.toLowerCase()];
-}
 
 /**
  * A condition comparing the environment name with environment names: `ENV == "production"`,
