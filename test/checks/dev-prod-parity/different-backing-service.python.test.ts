@@ -38,6 +38,16 @@ testCheck(check, {
       filename: 'config.py',
       code: `import os\nURI = "sqlite:///dev.db" if os.getenv("FLASK_ENV") == "development" else os.getenv("DATABASE_URL", "sqlite:///prod.db")\n`,
     },
+    {
+      name: 'only one side is known',
+      filename: 'mysite/settings.py',
+      code: `if DEBUG:\n    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}\n`,
+    },
+    {
+      name: 'a side naming two databases chooses none',
+      filename: 'config.py',
+      code: `import os\nif os.environ["APP_ENV"] == "development":\n    PRIMARY = "sqlite:///dev.db"\n    REPLICA = "postgresql://replica.internal/app"\nelse:\n    PRIMARY = "postgresql://db.internal/app"\n`,
+    },
   ],
   invalid: [
     {
