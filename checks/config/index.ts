@@ -3,5 +3,6 @@ import noCriticalFallback from './no-critical-fallback/index.ts';
 import noEnvNameBranching from './no-env-name-branching/index.ts';
 import noCommittedEnvFile from './no-committed-env-file/index.ts';
 import noEnvGroupedConfig from './no-env-grouped-config/index.ts';
+import noHardcodedDebug from './no-hardcoded-debug/index.ts';
 
-export const checks: readonly Check[] = [noCriticalFallback, noEnvNameBranching, noCommittedEnvFile, noEnvGroupedConfig];
+export const checks: readonly Check[] = [noCriticalFallback, noEnvNameBranching, noCommittedEnvFile, noEnvGroupedConfig, noHardcodedDebug];

@@ -1,5 +1,6 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
+import python from './python.ts';
 
 const meta = {
   factor: 4,
@@ -18,5 +19,5 @@ export type MessageId = keyof typeof meta.messages;
 export default defineCheck<MessageId>({
   id: 'backing-services/no-hardcoded-host',
   meta,
-  detectors: [javascript],
+  detectors: [javascript, python],
 });

@@ -3,12 +3,13 @@ import { Node, SyntaxKind } from '../../../src/languages/javascript/lazy-ts-morp
 import { isMap, isScalar, isSeq, isAlias, type Document, type Pair, type YAMLMap } from 'yaml';
 import { defineDetector, UnparsableFileError, type CheckContext } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
+import { environmentSide, type EnvironmentSide } from '../../support/environment-side.ts';
 import { envVariableName, literalValue, propertyNameOf, resolveValue, unwrap } from '../../../src/languages/javascript/constants.ts';
 import { normaliseModule, requireSpecifier } from '../../../src/languages/javascript/imports.ts';
 import { moduleReference } from '../../../src/languages/javascript/module-reference.ts';
 
 type ServiceKind = 'sqlite' | 'postgres' | 'mysql' | 'mssql' | 'oracle' | 'cockroachdb' | 'memory' | 'redis' | 'memcached';
-type Side = 'dev' | 'prod' | 'test';
+type Side = EnvironmentSide;
 
 const KIND_LABELS: Readonly<Record<ServiceKind, string>> = {
   sqlite: 'SQLite',
@@ -109,24 +110,6 @@ const URL_SCHEMES: Readonly<Record<string, ServiceKind>> = {
   memcached: 'memcached',
 };
 
-/** Environment names: development-side and production-side ones are compared; test environments are exempt. */
-const SIDES: Readonly<Record<string, Side>> = {
-  development: 'dev',
-  develop: 'dev',
-  dev: 'dev',
-  local: 'dev',
-  production: 'prod',
-  prod: 'prod',
-  staging: 'prod',
-  stage: 'prod',
-  live: 'prod',
-  preprod: 'prod',
-  preproduction: 'prod',
-  test: 'test',
-  testing: 'test',
-  ci: 'test',
-  e2e: 'test',
-};
 const ENV_VARIABLES = new Set(['NODE_ENV', 'APP_ENV', 'ENVIRONMENT', 'STAGE']);
 /** How many nested objects below an environment's entry are searched for its service. */
 const MAX_NESTING = 2;
@@ -248,7 +231,7 @@ function environmentObject(context: CheckContext, object: ObjectLiteralExpressio
       name = property.getName();
       value = property.getNameNode();
     }
-    const side = name === undefined ? undefined : SIDES[name.toLowerCase()];
+    const side = environmentSide(name);
     if (!side || !value || name === undefined) continue;
     const resolved = resolveValue(value);
     const literal = literalValue(value);
@@ -405,7 +388,7 @@ function environmentTest(condition: Node, depth: number): EnvironmentTest | unde
   const [left, right] = [node.getLeft(), node.getRight()];
   const name = readsEnvironmentName(left) ? literalValue(right) : readsEnvironmentName(right) ? literalValue(left) : undefined;
   if (typeof name !== 'string') return undefined;
-  const side = SIDES[name.toLowerCase()];
+  const side = environmentSide(name);
   if (!side || side === 'test') return undefined;
   const matching = { side, env: name };
   const other = side === 'dev' ? { side: 'prod' as const, env: 'production' } : { side: 'dev' as const, env: 'development' };
@@ -471,7 +454,7 @@ function switchOnEnvironment(context: CheckContext, statement: SwitchStatement):
       continue;
     }
     const name = literalValue(clause.getExpression());
-    const side = typeof name === 'string' ? SIDES[name.toLowerCase()] : undefined;
+    const side = typeof name === 'string' ? environmentSide(name) : undefined;
     if (side && typeof name === 'string') group.push({ side, env: name, choice: blockChoice(context, clause) });
   }
   if (fallback) closeChain(context, group, fallback);
@@ -514,7 +497,7 @@ function environmentMap(document: Document.Parsed, map: YAMLMap): EnvChoice[] | 
   const group: EnvChoice[] = [];
   for (const pair of map.items) {
     const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    const side = name === undefined ? undefined : SIDES[name.toLowerCase()];
+    const side = environmentSide(name);
     if (!side || name === undefined) continue;
     const value = isAlias(pair.value) ? pair.value.resolve(document) : pair.value;
     group.push({ side, env: name, choice: isMap(value) ? mapChoice(document, value, 0) : undefined });
