@@ -8,7 +8,7 @@ import { schemaChangeCall } from '../../../src/languages/python/schema-change-ca
 import { spawnedCommand } from '../../../src/languages/python/spawned-command.ts';
 import { calleeName, dottedName, lastPart, positionalArguments, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import { adminTaskOfCommand } from '../../support/admin-task-of.ts';
-import { basename, effectiveCommand, parseShellCommands } from '../../support/shell-commands.ts';
+import { basename, effectiveCommand, parseShellCommands } from '../../../src/languages/shell/commands.ts';
 import type { MessageId } from './index.ts';
 
 /** `seed_db()`, `run_seeds()`, `load_fixtures()`: helpers named after seeding; `random.seed(42)` is not one. */
