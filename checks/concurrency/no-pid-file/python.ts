@@ -4,8 +4,8 @@ import { boundValue } from '../../../src/languages/python/bound-value.ts';
 import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
 import { argument, calleeName, keywordArgument, lastPart, positionalArguments, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
+import { isGunicornConfig } from '../../../src/languages/python/is-gunicorn-config.ts';
 
-const GUNICORN_CONFIG = /(?:^|\/)gunicorn(?:\.conf|_conf|_config|config)?\.py$/;
 const OPENERS = new Set(['open', 'io.open', 'codecs.open']);
 /** Text around a pid that still makes the content "just the pid": `"%d\n" % pid`, `f"{pid}\n"`. */
 const PID_TEMPLATE = /^(?:\s|\\n)*(?:%[ds]|\{\}|\{0\})(?:\s|\\n)*$/;
@@ -15,7 +15,7 @@ export default defineDetector<MessageId>({
   needs: 'tree-sitter',
   detect(context) {
     const module = pythonModule(context);
-    if (GUNICORN_CONFIG.test(context.path)) {
+    if (isGunicornConfig(context.path)) {
       const pidfile = module.constants.get('pidfile');
       if (pidfile && pidfile.type !== 'none' && stringValue(pidfile) !== '') {
         context.report({ range: [pidfile.parent!.startIndex, pidfile.parent!.endIndex], messageId: 'gunicornPidfile' });

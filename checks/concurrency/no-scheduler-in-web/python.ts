@@ -3,7 +3,7 @@ import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { functionNamed } from '../../../src/languages/python/function-named.ts';
 import { isWebModule, isWebStartUpCode } from '../../../src/languages/python/is-web-start-up-code.ts';
 import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
-import { constructedBy } from '../../../src/languages/python/serving-sites.ts';
+import { constructedBy } from '../../../src/languages/python/constructed-by.ts';
 import {
   argument,
   calleeName,

@@ -5,8 +5,8 @@ import { forkBranches } from '../../../src/languages/python/fork-branches.ts';
 import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
 import { argument, booleanValue, calleeName, enclosingFunction, keywordArgument, qualifiedName } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
+import { isGunicornConfig } from '../../../src/languages/python/is-gunicorn-config.ts';
 
-const GUNICORN_CONFIG = /(?:^|\/)gunicorn(?:\.conf|_conf|_config|config)?\.py$/;
 /** python-daemon's context, the `daemonize` and `daemonocle` packages. */
 const DAEMON_CONTEXTS = new Set(['daemon.DaemonContext', 'daemon.daemon.DaemonContext']);
 const DAEMON_STARTERS = new Set(['daemonize.Daemonize', 'daemonocle.Daemon']);
@@ -19,7 +19,7 @@ export default defineDetector<MessageId>({
   needs: 'tree-sitter',
   detect(context) {
     const module = pythonModule(context);
-    if (GUNICORN_CONFIG.test(context.path)) {
+    if (isGunicornConfig(context.path)) {
       const daemon = module.constants.get('daemon');
       if (booleanValue(daemon) === true) context.report({ range: [daemon!.parent!.startIndex, daemon!.parent!.endIndex], messageId: 'gunicornDaemon' });
     }

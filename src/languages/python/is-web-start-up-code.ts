@@ -5,6 +5,7 @@ import { fileKindOf } from '../../engine/file-kind.ts';
 import { isRunDirectly, isServedModule, pythonEntryPoints } from '../../../checks/support/python-entry-points.ts';
 import { inLocalRunBlock, pythonModule, repositoryModule, type PythonModule } from './module.ts';
 import { calleeName, dottedName, enclosingFunction, keywordArgument, lastPart, positionalArguments, stringValue } from './syntax.ts';
+import { isGunicornConfig } from './is-gunicorn-config.ts';
 
 /** Constructors of a web application: a module building one at import time is loaded by the web process. */
 const WEB_APPLICATIONS = new Set([
@@ -22,7 +23,6 @@ const WEB_APPLICATIONS = new Set([
 const FACTORY_NAMES = new Set(['create_app', 'make_app', 'build_app', 'get_app', 'app_factory', 'create_application']);
 /** gunicorn server hooks (gunicorn.org, "Server Hooks"). */
 const GUNICORN_HOOKS = new Set(['on_starting', 'on_reload', 'when_ready', 'pre_fork', 'post_fork', 'post_worker_init', 'pre_exec']);
-const GUNICORN_CONFIG = /(?:^|\/)gunicorn(?:\.conf|_conf|_config|config)?\.py$/;
 /** Decorators registering a start-up hook: FastAPI/Starlette `on_event("startup")`, Flask, Quart, Sanic. */
 const STARTUP_DECORATORS = new Set(['before_first_request', 'before_serving', 'on_startup']);
 const STARTUP_EVENTS = new Set(['startup', 'before_server_start', 'after_server_start', 'main_process_start']);
@@ -46,7 +46,7 @@ export function isWebStartUpCode(context: CheckContext, node: Node): boolean {
 export function isWebModule(context: CheckContext, module: PythonModule): boolean {
   return context.perFile('python:web-module', () => {
     const base = path.basename(context.path);
-    if (GUNICORN_CONFIG.test(context.path) || base === 'wsgi.py' || base === 'asgi.py') return true;
+    if (isGunicornConfig(context.path) || base === 'wsgi.py' || base === 'asgi.py') return true;
     if (/^settings(?:_\w+)?\.py$/.test(base) || context.path.includes('settings/')) return true;
     if (isServedModule(pythonEntryPoints(context), context.path) || buildsWebApplication(module)) return true;
     return importedByServedModule(context);
@@ -79,7 +79,7 @@ function importedByServedModule(context: CheckContext): boolean {
 
 function isStartUpFunction(context: CheckContext, module: PythonModule, definition: Node): boolean {
   const name = definition.childForFieldName('name')?.text ?? '';
-  if (GUNICORN_CONFIG.test(context.path) && GUNICORN_HOOKS.has(name) && definition.parent?.type === 'module') return true;
+  if (isGunicornConfig(context.path) && GUNICORN_HOOKS.has(name) && definition.parent?.type === 'module') return true;
   if (FACTORY_NAMES.has(name) || buildsApplicationIn(module, definition)) return true;
   if (isStartUpDecorated(definition) || isRegisteredStartUpHook(module, name)) return true;
   return name === 'ready' && isAppConfigMethod(definition);

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { boundValue } from './bound-value.ts';
+import { constructedBy } from './constructed-by.ts';
 import type { PythonModule } from './module.ts';
 import { booleanValue, calleeName, dottedName, enclosingFunction, keywordArgument, lastPart } from './syntax.ts';
 
@@ -100,11 +100,4 @@ function isFlaskApp(module: PythonModule, receiver: Node | null): boolean {
   if (constructor !== undefined) return FLASK_CLASSES.has(constructor) || constructor.endsWith('create_app');
   const importsFlask = [...module.imports.values()].some((name) => name === 'flask' || name.startsWith('flask.'));
   return FLASK_APP_NAMES.has(receiver.text) && (importsFlask || module.imports.has(receiver.text));
-}
-
-/** What a name was constructed by: `scheduler = BlockingScheduler()` → its qualified name. */
-export function constructedBy(module: PythonModule, node: Node | null | undefined): string | undefined {
-  if (!node) return undefined;
-  const value = node.type === 'call' ? node : boundValue(module, node);
-  return value?.type === 'call' ? calleeName(module, value) : undefined;
 }
