@@ -1,5 +1,6 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
+import python from './python.ts';
 
 const meta = {
   factor: 8,
@@ -13,6 +14,8 @@ const meta = {
       'Concurrency (VIII): the process writes its PID to a file; remove the PID file and let the process manager (systemd, Kubernetes, the platform) track the process.',
     pidPackage:
       'Concurrency (VIII): `{{package}}` creates a PID file; remove it and let the process manager (systemd, Kubernetes, the platform) track the process.',
+    gunicornPidfile:
+      'Concurrency (VIII): gunicorn writes its PID to the `pidfile` set here; remove the setting and let the process manager (systemd, Kubernetes, the platform) track the process.',
   },
 } satisfies CheckMeta;
 
@@ -21,5 +24,5 @@ export type MessageId = keyof typeof meta.messages;
 export default defineCheck<MessageId>({
   id: 'concurrency/no-pid-file',
   meta,
-  detectors: [javascript],
+  detectors: [javascript, python],
 });

@@ -1,5 +1,6 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
+import python from './python.ts';
 
 const meta = {
   factor: 8,
@@ -13,6 +14,12 @@ const meta = {
       'Concurrency (VIII): `{{package}}` sends the process to the background; run it in the foreground and let the process manager supervise it.',
     detachedSelf:
       'Concurrency (VIII): the process re-spawns itself detached and unref()s the child to run in the background; run it in the foreground and let the process manager supervise it.',
+    forkDetach:
+      'Concurrency (VIII): this os.fork() sends the process to the background (the parent exits or the child starts a new session); run it in the foreground and let the process manager supervise it.',
+    detachedSelfPython:
+      'Concurrency (VIII): the process re-starts itself in a new session to run in the background; run it in the foreground and let the process manager supervise it.',
+    gunicornDaemon:
+      'Concurrency (VIII): `daemon = True` sends gunicorn to the background; remove it and let the process manager run gunicorn in the foreground.',
   },
 } satisfies CheckMeta;
 
@@ -21,5 +28,5 @@ export type MessageId = keyof typeof meta.messages;
 export default defineCheck<MessageId>({
   id: 'concurrency/no-self-daemonize',
   meta,
-  detectors: [javascript],
+  detectors: [javascript, python],
 });

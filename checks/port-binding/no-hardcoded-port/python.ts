@@ -13,6 +13,7 @@ import {
   resolveValue,
   stringValue,
 } from '../../../src/languages/python/syntax.ts';
+import { isGunicornConfig } from '../../../src/languages/python/is-gunicorn-config.ts';
 import { isServedModule, pythonEntryPoints } from '../../support/python-entry-points.ts';
 import type { MessageId } from './index.ts';
 
@@ -62,7 +63,7 @@ export default defineDetector<MessageId>({
   kinds: ['python'],
   needs: 'tree-sitter',
   detect(context) {
-    if (context.path.endsWith('gunicorn.conf.py') || context.path.endsWith('gunicorn_config.py')) {
+    if (isGunicornConfig(context.path)) {
       reportGunicornBind(context);
       return;
     }

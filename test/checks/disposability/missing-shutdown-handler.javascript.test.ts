@@ -73,6 +73,11 @@ testCheck(check, {
       code: `import { app } from '../src/app';\nconst server = app.listen(0);\nafterAll(() => server.close());\n`,
       filename: 'test/app.test.ts',
     },
+    {
+      name: 'a Python worker of the repository handles SIGTERM (one fact across languages)',
+      code: expressServer,
+      files: { 'worker/consume.py': `import signal\n\nsignal.signal(signal.SIGTERM, stop_consuming)\nchannel.start_consuming()\n` },
+    },
   ],
   invalid: [
     {
@@ -117,6 +122,12 @@ testCheck(check, {
       code: `import { Consumer } from 'sqs-consumer';\nconst app = Consumer.create({ queueUrl: process.env.QUEUE_URL, handleMessage });\napp.start();\n`,
       filename: 'src/sqs.ts',
       errors: [{ messageId: 'missing', line: 2, messageIncludes: 'SQS consumer' }],
+    },
+    {
+      name: 'a Python module handling only SIGINT does not handle SIGTERM',
+      code: expressServer,
+      files: { 'worker/consume.py': `import signal\n\nsignal.signal(signal.SIGINT, stop_consuming)\n` },
+      errors: [{ messageId: 'missing', line: 4 }],
     },
   ],
 });
