@@ -25,11 +25,11 @@ try {
   cpSync(path.join(example, 'base'), repository, { recursive: true });
   git('init', '--quiet', '--initial-branch=main');
   git('add', '--all');
-  git('commit', '--quiet', '-m', 'Orders API: a clean twelve-factor base');
+  git('commit', '--quiet', '-m', 'Orders API (Node) and reports service (Python): a clean twelve-factor base');
   git('checkout', '--quiet', '-b', 'feature/sessions-and-cleanup');
   cpSync(path.join(example, 'change'), repository, { recursive: true });
   git('add', '--all');
-  git('commit', '--quiet', '-m', 'Add sessions, file logging, a cleanup job and a local .env');
+  git('commit', '--quiet', '-m', 'Add sessions, file logging, a cleanup job, a local .env and a reports preview server');
 
   console.log('$ twelve-factor-review scan --base main\n');
   const exitCode = await runCli(['scan', repository, '--base', 'main'], {

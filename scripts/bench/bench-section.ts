@@ -39,6 +39,40 @@ export function targetSize(sizes: readonly number[]): number {
   return sizes.includes(1000) ? 1000 : Math.max(...sizes);
 }
 
+/** Our review at one repository size, as the floor targets judge it. */
+export interface ReviewAtSize {
+  /** Source files of the repository. */
+  size: number;
+  wallMs: number;
+  peakRssMiB: number | undefined;
+  oursToFloor: number;
+}
+
+/**
+ * The targets every language shares (DESIGN.md, Performance): the review against its floor at
+ * the judged size, peak RSS at the heaviest size, and 2,000 files against 1,000.
+ */
+export function floorTargets(sizes: readonly ReviewAtSize[]): Record<string, TargetCheck | { skipped: string }> {
+  const at = targetSize(sizes.map((size) => size.size));
+  const judged = sizes.find((size) => size.size === at)!;
+  const heaviest = sizes.reduce((most, size) => ((size.peakRssMiB ?? Infinity) > (most.peakRssMiB ?? Infinity) ? size : most));
+  const thousand = sizes.find((size) => size.size === 1000);
+  const twoThousand = sizes.find((size) => size.size === 2000);
+  return {
+    oursToFloor: targetCheck(judged.oursToFloor, MAX_RATIO_TO_FLOOR, at),
+    peakRssMiB: targetCheck(heaviest.peakRssMiB ?? Infinity, MAX_PEAK_RSS_MIB, heaviest.size),
+    growth2000To1000:
+      thousand && twoThousand
+        ? targetCheck(twoThousand.wallMs / thousand.wallMs, MAX_GROWTH_2000_TO_1000)
+        : { skipped: 'needs --sizes to include 1000 and 2000' },
+  };
+}
+
+/** Targets of DESIGN.md (Performance), the same for JS/TS and Python. */
+const MAX_RATIO_TO_FLOOR = 2.5;
+const MAX_PEAK_RSS_MIB = 1024;
+const MAX_GROWTH_2000_TO_1000 = 2.2;
+
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;

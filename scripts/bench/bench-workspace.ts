@@ -1,17 +1,24 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateRepo } from './generate-repo.ts';
+import { generatePythonRepo } from './generate-python-repo.ts';
+import { generateRepo, type GeneratedFile } from './generate-repo.ts';
 
 /** A synthetic repository written to disk. */
 export interface BenchRepo {
   dir: string;
-  /** TS/JS source files. */
+  /** Source files (TS/JS, or Python for a Python repository). */
   scriptFiles: number;
-  /** Every file, the package.json included. */
+  /** Every file, the manifests included. */
   files: number;
   lines: number;
   bytes: number;
+}
+
+/** A repository of JS/TS, Python, shell scripts and manifests, and the same files split in parts. */
+export interface MixedBenchRepo {
+  whole: BenchRepo;
+  parts: { javascript: BenchRepo; python: BenchRepo; scriptsAndManifests: BenchRepo };
 }
 
 /** Paths of the tools' configuration files, outside every repository so no tool scans them. */
@@ -30,7 +37,7 @@ export class BenchWorkspace {
   readonly root: string;
   readonly configs: ToolConfigs;
   readonly #seed: number;
-  readonly #repos = new Map<number, BenchRepo>();
+  readonly #repos = new Map<string, BenchRepo>();
 
   /** `nonSecretRuleIds` are switched off in the secrets-only configuration. */
   constructor(options: { seed: number; nonSecretRuleIds: readonly string[]; typescriptParserUrl: string }) {
@@ -48,29 +55,78 @@ export class BenchWorkspace {
     writeFileSync(this.configs.secretsOnly, secretsOnlyConfig(options.nonSecretRuleIds));
   }
 
-  /** The repository of `scriptFiles` source files, generated and written on first use. */
+  /** The TS/JS repository of `scriptFiles` source files, generated and written on first use. */
   repo(scriptFiles: number): BenchRepo {
-    const existing = this.#repos.get(scriptFiles);
+    return this.#written(`repo-${scriptFiles}`, scriptFiles, () => generateRepo({ scriptFiles, seed: this.#seed }));
+  }
+
+  /** The Python repository of `pythonFiles` modules, generated and written on first use. */
+  pythonRepo(pythonFiles: number): BenchRepo {
+    return this.#written(`python-${pythonFiles}`, pythonFiles, () => generatePythonRepo({ pythonFiles, seed: this.#seed }));
+  }
+
+  /**
+   * A monorepo of `sourceFiles` source files, half a Node API (`api/`) and half Python services
+   * (`services/`), with start scripts and manifests at the root; and each of those three parts
+   * on its own, to compare the whole with the sum of its parts.
+   */
+  mixedRepo(sourceFiles: number): MixedBenchRepo {
+    const half = Math.floor(sourceFiles / 2);
+    const javascript = generateRepo({ scriptFiles: half, seed: this.#seed }).map((file) => underFolder('api', file));
+    const python = generatePythonRepo({ pythonFiles: sourceFiles - half, seed: this.#seed }).map((file) => underFolder('services', file));
+    const shared = scriptsAndManifests();
+    return {
+      whole: this.#written(`mixed-${sourceFiles}`, sourceFiles, () => [...javascript, ...python, ...shared]),
+      parts: {
+        javascript: this.#written(`mixed-${sourceFiles}-javascript`, half, () => javascript),
+        python: this.#written(`mixed-${sourceFiles}-python`, sourceFiles - half, () => python),
+        scriptsAndManifests: this.#written(`mixed-${sourceFiles}-rest`, 0, () => shared),
+      },
+    };
+  }
+
+  #written(name: string, scriptFiles: number, generate: () => readonly GeneratedFile[]): BenchRepo {
+    const existing = this.#repos.get(name);
     if (existing) return existing;
-    const dir = path.join(this.root, `repo-${scriptFiles}`);
-    const generated = generateRepo({ scriptFiles, seed: this.#seed });
-    let lines = 0;
-    let bytes = 0;
-    for (const file of generated) {
-      const target = path.join(dir, ...file.path.split('/'));
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
-      lines += file.content.split('\n').length - (file.content.endsWith('\n') ? 1 : 0);
-      bytes += Buffer.byteLength(file.content);
-    }
-    const repo: BenchRepo = { dir, scriptFiles, files: generated.length, lines, bytes };
-    this.#repos.set(scriptFiles, repo);
+    const repo = writeRepo(path.join(this.root, name), scriptFiles, generate());
+    this.#repos.set(name, repo);
     return repo;
   }
 
   dispose(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+function writeRepo(dir: string, scriptFiles: number, files: readonly GeneratedFile[]): BenchRepo {
+  let lines = 0;
+  let bytes = 0;
+  for (const file of files) {
+    const target = path.join(dir, ...file.path.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+    lines += file.content.split('\n').length - (file.content.endsWith('\n') ? 1 : 0);
+    bytes += Buffer.byteLength(file.content);
+  }
+  return { dir, scriptFiles, files: files.length, lines, bytes };
+}
+
+function underFolder(folder: string, file: GeneratedFile): GeneratedFile {
+  return { path: `${folder}/${file.path}`, content: file.content };
+}
+
+/** What a monorepo keeps at its root: how its processes start and ship. */
+function scriptsAndManifests(): GeneratedFile[] {
+  return [
+    { path: 'Procfile', content: 'web: node api/dist/server.js\nreports: gunicorn services.web.app:app\nworker: celery -A services.workers.app worker\n' },
+    {
+      path: 'docker-compose.yml',
+      content: 'services:\n  api:\n    build: ./api\n  reports:\n    build: ./services\n  postgres:\n    image: postgres:16.4\n  redis:\n    image: redis:7.2.5\n',
+    },
+    { path: 'api/Dockerfile', content: 'FROM node:22.12-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "dist/server.js"]\n' },
+    { path: 'scripts/release.sh', content: '#!/bin/sh\nset -eu\npython -m services.migrate\nnode api/dist/migrate.js\n' },
+    { path: 'scripts/smoke-test.sh', content: '#!/bin/sh\nset -eu\ncurl -fsS "$BASE_URL/healthz"\ncurl -fsS "$BASE_URL/reports/healthz"\n' },
+  ];
 }
 
 /**

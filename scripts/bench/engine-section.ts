@@ -1,19 +1,9 @@
-import { round, targetCheck, targetSize, type BenchContext, type BenchSection, type TargetCheck } from './bench-section.ts';
-import { median, measureRounds, type ToolFigures } from './measure-rounds.ts';
+import { floorTargets, round, targetCheck, targetSize, type BenchContext, type BenchSection, type TargetCheck } from './bench-section.ts';
+import { median, measureRounds, toolReport, type ToolReport } from './measure-rounds.ts';
 import { readEslintOutput, readParseOutput, readReviewOutput, readSecretlintOutput } from './tool-outputs.ts';
 
-/** Targets of DESIGN.md (Performance). */
+/** Targets of DESIGN.md (Performance) that only the JS/TS review has. */
 const MAX_RATIO_TO_ESLINT = 0.5;
-const MAX_RATIO_TO_FLOOR = 2.5;
-const MAX_PEAK_RSS_MIB = 1024;
-const MAX_GROWTH_2000_TO_1000 = 2.2;
-
-interface ToolReport {
-  wallMs: number;
-  filesPerSecond: number;
-  peakRssMiB: number | undefined;
-  runsMs: number[];
-}
 
 interface SizeReport {
   scriptFiles: number;
@@ -106,28 +96,11 @@ export const engineSection: BenchSection = {
   },
 };
 
-function toolReport(figures: ToolFigures, files: number): ToolReport {
-  return {
-    wallMs: figures.wallMs,
-    filesPerSecond: round(files / (figures.wallMs / 1000)),
-    peakRssMiB: figures.peakRssMiB,
-    runsMs: figures.runsMs,
-  };
-}
-
 function targets(sizes: readonly SizeReport[]): Record<string, TargetCheck | { skipped: string }> {
   const at = targetSize(sizes.map((size) => size.scriptFiles));
   const judged = sizes.find((size) => size.scriptFiles === at)!;
-  const heaviest = sizes.reduce((most, size) => ((size.ours.peakRssMiB ?? Infinity) > (most.ours.peakRssMiB ?? Infinity) ? size : most));
-  const thousand = sizes.find((size) => size.scriptFiles === 1000);
-  const twoThousand = sizes.find((size) => size.scriptFiles === 2000);
   return {
     oursToEslint: targetCheck(judged.ratios.oursToEslint, MAX_RATIO_TO_ESLINT, at),
-    oursToFloor: targetCheck(judged.ratios.oursToFloor, MAX_RATIO_TO_FLOOR, at),
-    peakRssMiB: targetCheck(heaviest.ours.peakRssMiB ?? Infinity, MAX_PEAK_RSS_MIB, heaviest.scriptFiles),
-    growth2000To1000:
-      thousand && twoThousand
-        ? targetCheck(twoThousand.ours.wallMs / thousand.ours.wallMs, MAX_GROWTH_2000_TO_1000)
-        : { skipped: 'needs --sizes to include 1000 and 2000' },
+    ...floorTargets(sizes.map((size) => ({ size: size.scriptFiles, wallMs: size.ours.wallMs, peakRssMiB: size.ours.peakRssMiB, oursToFloor: size.ratios.oursToFloor }))),
   };
 }

@@ -1,4 +1,4 @@
-import { seededRandom, type SeededRandom } from './seeded-random.ts';
+import { pickSome, pickWeighted, seededRandom, type SeededRandom } from './seeded-random.ts';
 
 /** One file of a synthetic repository, path relative to its root with forward slashes. */
 export interface GeneratedFile {
@@ -100,7 +100,7 @@ function generateFile(seed: number, index: number): GeneratedFile {
     plural: plural(entity),
     Entity: pascal(entity),
     index,
-    fields: pickFields(rng),
+    fields: pickSome(rng, FIELDS, 4, 8),
   };
   const shard = `group-${Math.floor(index / 40)}`;
   const stem = `${entity}-${index}`;
@@ -1019,23 +1019,6 @@ function packageJson(): string {
 
 function finish(lines: readonly string[]): string {
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
-}
-
-function pickWeighted<T>(rng: SeededRandom, weights: readonly (readonly [T, number])[]): T {
-  const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
-  let roll = rng.next() * total;
-  for (const [value, weight] of weights) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return weights[weights.length - 1]![0];
-}
-
-function pickFields(rng: SeededRandom): (readonly [string, string, string])[] {
-  const chosen = new Set<readonly [string, string, string]>();
-  const count = rng.int(4, 8);
-  while (chosen.size < count) chosen.add(rng.pick(FIELDS));
-  return [...chosen];
 }
 
 function zodType(type: string): string {

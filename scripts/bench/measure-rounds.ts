@@ -1,3 +1,4 @@
+import { round } from './bench-section.ts';
 import { measureProcess, type ProcessSpec } from './measure-process.ts';
 
 /** One tool's figures over several runs: medians, plus every run's wall time. */
@@ -45,6 +46,19 @@ export async function measureRounds<K extends string>(
     };
   }
   return figures;
+}
+
+/** What a section prints of one tool at one size. */
+export interface ToolReport {
+  wallMs: number;
+  filesPerSecond: number;
+  peakRssMiB: number | undefined;
+  runsMs: number[];
+}
+
+/** One tool's medians, with its throughput over the `files` it handled. */
+export function toolReport(figures: ToolFigures, files: number): ToolReport {
+  return { wallMs: figures.wallMs, filesPerSecond: round(files / (figures.wallMs / 1000)), peakRssMiB: figures.peakRssMiB, runsMs: figures.runsMs };
 }
 
 /** The median; the mean of the middle two for an even count. */

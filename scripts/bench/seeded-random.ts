@@ -37,3 +37,22 @@ export function seededRandom(seed: number, stream = 0): SeededRandom {
     chance: (p: number): boolean => next() < p,
   };
 }
+
+/** One value of `weights`, each as likely as its weight. */
+export function pickWeighted<T>(rng: SeededRandom, weights: readonly (readonly [T, number])[]): T {
+  const total = weights.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = rng.next() * total;
+  for (const [value, weight] of weights) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return weights[weights.length - 1]![0];
+}
+
+/** Between `min` and `max` distinct items of `items`. */
+export function pickSome<T>(rng: SeededRandom, items: readonly T[], min: number, max: number): T[] {
+  const chosen = new Set<T>();
+  const count = rng.int(min, max);
+  while (chosen.size < count) chosen.add(rng.pick(items));
+  return [...chosen];
+}

@@ -15,6 +15,8 @@ export interface ToolCommands {
   secretsOnly(dir: string): ProcessSpec;
   eslint(dir: string): ProcessSpec;
   typescriptParse(dir: string): ProcessSpec;
+  /** A web-tree-sitter parse of every Python file (the Python floor's parse half). */
+  pythonParse(dir: string): ProcessSpec;
   secretlint(dir: string): ProcessSpec;
 }
 
@@ -45,6 +47,7 @@ export function toolCommands(configs: ToolConfigs): ToolCommands {
   const eslint = binOf('eslint', 'eslint');
   const secretlint = binOf('secretlint', 'secretlint');
   const parseAll = fileURLToPath(new URL('./parse-all.ts', import.meta.url));
+  const parseAllPython = fileURLToPath(new URL('./parse-all-python.ts', import.meta.url));
   return {
     review: (dir) => ({
       args: [cli, 'scan', dir, '--format', 'json', '--fail-on', 'never'],
@@ -65,6 +68,8 @@ export function toolCommands(configs: ToolConfigs): ToolCommands {
       okExitCodes: [0, 1],
     }),
     typescriptParse: (dir) => ({ args: [parseAll, dir], cwd: dir, env, okExitCodes: [0] }),
+    // cwd is the project so that web-tree-sitter and the grammar resolve from its node_modules.
+    pythonParse: (dir) => ({ args: [parseAllPython, dir], cwd: PROJECT_ROOT, env, okExitCodes: [0] }),
     secretlint: (dir) => ({
       args: [secretlint, '**/*', '--secretlintrc', configs.secretlint, '--format', 'json', '--no-gitignore', '--no-color', '--no-terminalLink'],
       cwd: dir,

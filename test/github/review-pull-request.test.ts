@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { githubToken } from '../checks/secrets/fake-secret.ts';
 import { fingerprintOf } from '../../src/engine/fingerprint.ts';
 import { fingerprintMarker } from '../../src/report/review-comment.ts';
 import { examplePayload, useApp, type AppHarness } from '../support/app-harness.ts';
@@ -290,5 +291,37 @@ describe('configuration', () => {
     await app.receive('pull_request', examplePayload('pull_request', 'opened'));
 
     expect(completion().output.text).toBe('This pull request deletes `.github/twelve-factor.yml`: once merged, the organisation\'s defaults (or the built-in ones) apply.');
+  });
+});
+
+describe('a pull request changing Python files', () => {
+  const token = githubToken('python-pull-request');
+  const appPy = 'import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\napp.config["SECRET_KEY"] = os.environ["SECRET_KEY"]\n\n\n@app.get("/")\ndef index():\n    return {"ok": True}\n';
+  const base: RepoFiles = { 'requirements.txt': 'Flask==3.0.3\n', 'app.py': appPy };
+  const head: RepoFiles = {
+    'requirements.txt': 'Flask==3.0.3\naiohttp==3.9.5\n',
+    'app.py': appPy.replace('\n\n\n@app.get', `\nGITHUB_TOKEN = "${token}"\n\n\n@app.get`),
+    'health.py':
+      'import os\n\nfrom aiohttp import web\n\n\nasync def healthz(request):\n    return web.json_response({"ok": True})\n\n\napp = web.Application()\napp.router.add_get("/healthz", healthz)\nweb.run_app(app, port=8080)\n',
+  };
+
+  it('annotates and comments on the Python lines it added, with a suggestion for the port', async () => {
+    mockReads(base, head).checkRuns().reviewHistory().review();
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+
+    expect(completion()).toMatchObject({ conclusion: 'failure', output: { title: '2 new issues (2 errors) — 10 of 12 factors clean' } });
+    expect(completion().output.annotations).toEqual([
+      expect.objectContaining({ path: 'app.py', start_line: 7, end_line: 7, annotation_level: 'failure', title: expect.stringContaining('secrets/github-token') }),
+      expect.objectContaining({ path: 'health.py', start_line: 12, end_line: 12, annotation_level: 'failure', title: expect.stringContaining('port-binding/no-hardcoded-port') }),
+    ]);
+    const review = app.writes().find((request) => request.path.endsWith('/pulls/2/reviews'))!.body;
+    expect(review.comments.map((comment: any) => [comment.path, comment.line, comment.side])).toEqual([
+      ['app.py', 7, 'RIGHT'],
+      ['health.py', 12, 'RIGHT'],
+    ]);
+    expect(review.comments[1].body).toContain('```suggestion\nweb.run_app(app, port=int(os.environ.get("PORT", 8080)))\n```');
+    expect(review.comments[0].body).toContain('GitHub token ghp\\_\\*\\*\\*\\* is committed');
+    expect(JSON.stringify(app.requests)).not.toContain(token);
   });
 });

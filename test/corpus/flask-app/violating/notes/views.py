@@ -1,0 +1,48 @@
+import os
+
+from flask import Blueprint, abort, jsonify, request
+from werkzeug.utils import secure_filename
+
+from notes.cache import cached_note
+from notes.db import Note, db
+
+notes = Blueprint("notes", __name__)
+
+UPLOAD_DIR = os.path.join(os.path.dirname(__file__), "uploads")
+ALLOWED_TYPES = frozenset({"image/png", "image/jpeg", "application/pdf"})
+recently_viewed = []
+
+
+def load_note(note_id):
+    note = db.session.get(Note, note_id)
+    if note is None:
+        abort(404)
+    return note.as_dict()
+
+
+@notes.get("/notes/<int:note_id>")
+def show_note(note_id):
+    recently_viewed.append(note_id)
+    return jsonify(cached_note(note_id, load_note))
+
+
+@notes.post("/notes")
+def create_note():
+    payload = request.get_json(force=True)
+    note = Note(title=payload["title"], body=payload.get("body", ""))
+    db.session.add(note)
+    db.session.commit()
+    return jsonify(note.as_dict()), 201
+
+
+@notes.post("/notes/<int:note_id>/attachment")
+def attach(note_id):
+    upload = request.files["file"]
+    if upload.mimetype not in ALLOWED_TYPES:
+        abort(415)
+    filename = secure_filename(upload.filename)
+    upload.save(os.path.join(UPLOAD_DIR, filename))
+    note = db.session.get(Note, note_id)
+    note.attachment = filename
+    db.session.commit()
+    return jsonify(note.as_dict())
