@@ -1,7 +1,9 @@
 import path from 'node:path/posix';
 import { DockerfileParser, JSONInstruction } from 'dockerfile-ast';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../define-check.ts';
+import { inLocalRunBlock, type PythonModule } from '../../src/languages/python/module.ts';
 import { fileKindOf } from '../../src/engine/file-kind.ts';
 import { parseProcfile } from './procfile.ts';
 import { basename, effectiveCommand, expandInlineShell, parseShellCommands, type ShellWord } from '../../src/languages/shell/commands.ts';
@@ -51,6 +53,14 @@ export function isServedModule(entryPoints: PythonEntryPoints, filePath: string)
 /** True when a start command runs the module at `filePath` as a program. */
 export function isRunDirectly(entryPoints: PythonEntryPoints, filePath: string): boolean {
   return matchesModule(entryPoints.runDirectly, filePath);
+}
+
+/**
+ * Code of a local-run block: `if __name__ == "__main__":` in a module that no start command
+ * runs directly (RULES-python.md, "Reading Python"): a developer's shortcut, not production.
+ */
+export function isLocalRunCode(context: CheckContext, filePath: string, module: PythonModule, node: Node): boolean {
+  return inLocalRunBlock(module, node) && !isRunDirectly(pythonEntryPoints(context), filePath);
 }
 
 /** `src/app.py` matches module path `app` or `src/app`; `pkg/__init__.py` matches `pkg`. */

@@ -13,6 +13,12 @@ import type { MessageId } from './index.ts';
 const SERVICE_KEYS = new Set(['databases', 'caches', 'engine', 'connection', 'servers', 'brokers', 'bootstrap_servers', 'nodes', 'bucket', 'credentials', 'api_key', 'access_key_id', 'secret_access_key']);
 /** …and by a name's last word (`SQLALCHEMY_DATABASE_URI`, `redisHost`, `db_password`). */
 const SERVICE_KEY_SUFFIXES = new Set(['url', 'uri', 'host', 'hostname', 'password', 'passwd', 'endpoint', 'dsn', 'broker', 'backend']);
+/**
+ * …and options of a backing service, by any word naming the service or its connections
+ * (`broker_pool_limit`, `worker_prefetch_multiplier`, `DB_POOL_SIZE`): per-environment tuning
+ * of a service belongs in its own variable. Caches are left out: static-file caching is not one.
+ */
+const SERVICE_OPTION_WORDS = new Set(['broker', 'pool', 'prefetch', 'database', 'db', 'redis', 'queue', 'connections', 'amqp', 'kafka', 'mongo', 'postgres', 'mysql']);
 /** Settings holding hosts and origins the app accepts, not services it uses (a debug toolbar's INTERNAL_IPS). */
 const ACCEPTED_ADDRESS_SETTINGS = new Set(['INTERNAL_IPS', 'ALLOWED_HOSTS', 'CSRF_TRUSTED_ORIGINS', 'CORS_ALLOWED_ORIGINS', 'CORS_ORIGIN_WHITELIST']);
 /** Listen addresses: choosing them per environment is not choosing a service. */
@@ -191,8 +197,8 @@ function isImportedNonConfig(module: PythonModule, name: string): boolean {
 function isServiceKey(name: string | undefined): boolean {
   if (name === undefined) return false;
   if (SERVICE_KEYS.has(name.toLowerCase())) return true;
-  const words = name.split(/_|(?<=[a-z0-9])(?=[A-Z])/).filter((word) => word !== '');
-  return SERVICE_KEY_SUFFIXES.has(words.at(-1)?.toLowerCase() ?? '');
+  const words = name.split(/_|(?<=[a-z0-9])(?=[A-Z])/).filter((word) => word !== '').map((word) => word.toLowerCase());
+  return SERVICE_KEY_SUFFIXES.has(words.at(-1) ?? '') || words.some((word) => SERVICE_OPTION_WORDS.has(word));
 }
 
 /** A string handed over as a value: not a comparison operand, a dict key, a message or an accepted-address list. */

@@ -3,9 +3,9 @@ import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { isDjangoSettingsModule } from '../../../src/languages/python/django-settings-module.ts';
 import { envRead } from '../../../src/languages/python/environment.ts';
 import { environmentSide } from '../../support/environment-side.ts';
-import { inLocalRunBlock, pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
 import { calleeName, dottedName, enclosingFunction, keywordArgumentNode, lastPart, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
-import { isRunDirectly, pythonEntryPoints } from '../../support/python-entry-points.ts';
+import { isLocalRunCode } from '../../support/python-entry-points.ts';
 import type { MessageId } from './index.ts';
 
 /** Constructors of ASGI applications that take `debug=`. */
@@ -33,9 +33,8 @@ export default defineDetector<MessageId>({
     if (!/debug|reload/i.test(context.text)) return;
     const module = pythonModule(context);
     const findings = [...djangoDebug(context, module), ...callFindings(module), ...assignmentFindings(module)];
-    const runDirectly = isRunDirectly(pythonEntryPoints(context), context.path);
     for (const finding of findings.sort((a, b) => a.node.startIndex - b.node.startIndex)) {
-      const local = !runDirectly && inLocalRunBlock(module, finding.node);
+      const local = isLocalRunCode(context, context.path, module, finding.node);
       const fix = finding.literal && finding.messageId === 'defaultOn' ? offFix(finding.literal) : undefined;
       context.report({
         range: [finding.node.startIndex, finding.node.endIndex],

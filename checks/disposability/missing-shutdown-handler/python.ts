@@ -1,9 +1,9 @@
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { defaultSkipReason, fileKindOf, isTestPath } from '../../../src/engine/file-kind.ts';
-import { inLocalRunBlock, pythonModule, repositoryModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, repositoryModule, type PythonModule } from '../../../src/languages/python/module.ts';
 import { servingSites, type ServingSite } from '../../../src/languages/python/serving-sites.ts';
 import { handlesSigterm } from '../../support/handles-sigterm.ts';
-import { isRunDirectly, isServedModule, pythonEntryPoints } from '../../support/python-entry-points.ts';
+import { isLocalRunCode, isServedModule, pythonEntryPoints } from '../../support/python-entry-points.ts';
 import type { MessageId } from './index.ts';
 
 /** Text one of which a module with a serving site contains: the prefilter before parsing it. */
@@ -68,5 +68,5 @@ function owesHandler(context: CheckContext, filePath: string, module: PythonModu
   if (site.kind !== 'flask-run') return true;
   const entryPoints = pythonEntryPoints(context);
   if (isServedModule(entryPoints, filePath)) return false;
-  return !inLocalRunBlock(module, site.node) || isRunDirectly(entryPoints, filePath);
+  return !isLocalRunCode(context, filePath, module, site.node);
 }

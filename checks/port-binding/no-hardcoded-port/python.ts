@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext, type TextEdit } from '../../define-check.ts';
 import { readsEnvironment } from '../../../src/languages/python/environment.ts';
-import { inLocalRunBlock, pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
 import {
   argument,
   calleeName,
@@ -14,7 +14,7 @@ import {
   stringValue,
 } from '../../../src/languages/python/syntax.ts';
 import { isGunicornConfig } from '../../../src/languages/python/is-gunicorn-config.ts';
-import { isServedModule, pythonEntryPoints } from '../../support/python-entry-points.ts';
+import { isLocalRunCode, isServedModule, pythonEntryPoints } from '../../support/python-entry-points.ts';
 import type { MessageId } from './index.ts';
 
 const HIGHEST_PORT = 65_535;
@@ -75,7 +75,7 @@ export default defineDetector<MessageId>({
       if (!server || (served && server === APP_RUN)) continue;
       const bound = boundPort(module, call, server);
       if (!bound) continue;
-      const notice = server.metrics === true || inLocalRunBlock(module, call);
+      const notice = server.metrics === true || isLocalRunCode(context, context.path, module, call);
       const data = { server: server.server, port: bound.port };
       const fix = bound.argument ? replaceWithEnvRead(module, bound.argument) : bound.written ? undefined : appendPortArgument(module, call, bound.port);
       context.report({

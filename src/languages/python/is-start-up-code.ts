@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../../checks/define-check.ts';
 import { isOneOffScriptPath } from '../../../checks/support/one-off-script-path.ts';
-import { isRunDirectly, isServedModule, pythonEntryPoints } from '../../../checks/support/python-entry-points.ts';
+import { isLocalRunCode, isServedModule, pythonEntryPoints } from '../../../checks/support/python-entry-points.ts';
 import { calledFunctions } from './called-functions.ts';
 import { decoratorsOf } from './decorators-of.ts';
 import { isGunicornConfig } from './is-gunicorn-config.ts';
@@ -50,7 +50,7 @@ export function isStartUpCode(context: CheckContext, node: Node): boolean {
   const fn = enclosingFunction(node);
   if (fn) return startUp.functions.has(fn.id);
   if (!startUp.moduleLevel) return false;
-  return !inLocalRunBlock(pythonModule(context), node) || isRunDirectly(pythonEntryPoints(context), context.path);
+  return !isLocalRunCode(context, context.path, pythonModule(context), node);
 }
 
 function findStartUpCode(context: CheckContext): StartUpCode {

@@ -2,8 +2,8 @@ import path from 'node:path/posix';
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../../checks/define-check.ts';
 import { fileKindOf } from '../../engine/file-kind.ts';
-import { isRunDirectly, isServedModule, pythonEntryPoints } from '../../../checks/support/python-entry-points.ts';
-import { inLocalRunBlock, pythonModule, repositoryModule, type PythonModule } from './module.ts';
+import { isLocalRunCode, isServedModule, pythonEntryPoints } from '../../../checks/support/python-entry-points.ts';
+import { pythonModule, repositoryModule, type PythonModule } from './module.ts';
 import { calleeName, dottedName, enclosingFunction, keywordArgument, lastPart, positionalArguments, stringValue } from './syntax.ts';
 import { isGunicornConfig } from './is-gunicorn-config.ts';
 
@@ -38,7 +38,7 @@ export function isWebStartUpCode(context: CheckContext, node: Node): boolean {
   const module = pythonModule(context);
   const scope = enclosingFunction(node);
   if (scope) return isStartUpFunction(context, module, scope);
-  if (inLocalRunBlock(module, node) && !isRunDirectly(pythonEntryPoints(context), context.path)) return false;
+  if (isLocalRunCode(context, context.path, module, node)) return false;
   return isWebModule(context, module);
 }
 

@@ -4,6 +4,11 @@ import { testCheck } from '../../support/check-tester.ts';
 testCheck(check, {
   valid: [
     {
+      name: 'a cache timeout is not a service choice',
+      filename: 'config.py',
+      code: `import os\nif os.environ.get("APP_ENV") == "development":\n    CACHE_DEFAULT_TIMEOUT = 0\n`,
+    },
+    {
       name: 'DEBUG is a flag, not an environment',
       filename: 'settings.py',
       code: `import os\nDEBUG = os.environ.get("DEBUG") == "1"\nif DEBUG:\n    DATABASE_HOST = "localhost"\n`,
@@ -54,6 +59,12 @@ testCheck(check, {
     { filename: 'tests/conftest.py', code: `import os\nif os.environ["APP_ENV"] == "production":\n    DATABASE_URL = "postgres://db.internal/app"\n` },
   ],
   invalid: [
+    {
+      name: 'per-environment tuning of a broker and its workers',
+      filename: 'worker/celeryconfig.py',
+      code: `import os\nif os.environ.get("APP_ENV") == "production":\n    worker_prefetch_multiplier = 1\n    broker_pool_limit = 50\nelse:\n    worker_prefetch_multiplier = 4\n`,
+      errors: [{ messageId: 'branch', line: 2 }],
+    },
     {
       filename: 'mysite/settings.py',
       code: `import os\nENV = os.environ.get("DJANGO_ENV", "development")\n\nif ENV == "production":\n    DATABASES = {"default": {"NAME": "app"}}\nelse:\n    DATABASES = {"default": {"NAME": "dev"}}\n`,

@@ -52,6 +52,13 @@ testCheck(check, {
       errors: [{ messageId: 'literalPython', line: 5, severity: 'notice' }],
     },
     {
+      name: 'the main block of a module the Procfile runs directly is production code',
+      filename: 'app.py',
+      code: `from flask import Flask\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=5000)\n`,
+      files: { Procfile: 'web: python app.py\n' },
+      errors: [{ messageId: 'literalPython', line: 5, severity: 'error' }],
+    },
+    {
       name: 'a metrics port is a notice, without a suggestion',
       filename: 'worker.py',
       code: `import os\nfrom prometheus_client import start_http_server\nstart_http_server(9100)\n`,
