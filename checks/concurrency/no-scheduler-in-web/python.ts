@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { functionNamed } from '../../../src/languages/python/function-named.ts';
-import { isWebModule, isWebStartUpCode } from '../../../src/languages/python/is-web-start-up-code.ts';
+import { isStartUpCode, isWebModule } from '../../../src/languages/python/is-start-up-code.ts';
 import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
 import { constructedBy } from '../../../src/languages/python/constructed-by.ts';
 import {
@@ -50,10 +50,10 @@ export default defineDetector<MessageId>({
       const callee = calleeName(module, call);
       const receiver = call.childForFieldName('function')?.childForFieldName('object') ?? undefined;
       if (lastPart(callee) === 'start' && receiver && isInProcessScheduler(context, constructedBy(module, receiver))) {
-        if (runsRecurringJobs(module, receiver.text) && isWebStartUpCode(context, call)) {
+        if (runsRecurringJobs(module, receiver.text) && isStartUpCode(context, call)) {
           context.report({ range: [call.startIndex, call.endIndex], messageId: 'schedulerPython', data: { scheduler: `${lastPart(constructedBy(module, receiver))}` } });
         }
-      } else if (callee === 'schedule.every' && polled && isLong(schedulePeriod(call)) && isWebStartUpCode(context, call)) {
+      } else if (callee === 'schedule.every' && polled && isLong(schedulePeriod(call)) && isStartUpCode(context, call)) {
         context.report({ range: [call.startIndex, call.endIndex], messageId: 'schedulerPython', data: { scheduler: '`schedule`' } });
       } else if (isTaskStart(module, callee, receiver)) {
         reportSleepLoop(context, module, call);
@@ -154,7 +154,7 @@ function reportSleepLoop(context: CheckContext<MessageId>, module: PythonModule,
   const definition = name && !name.includes('.') ? functionNamed(module, name) : undefined;
   if (!definition) return;
   const seconds = longestSleepInLoop(module, definition);
-  if (seconds === undefined || seconds < MIN_PERIOD_SECONDS || !isWebStartUpCode(context, start)) return;
+  if (seconds === undefined || seconds < MIN_PERIOD_SECONDS || !isStartUpCode(context, start)) return;
   context.report({ range: [start.startIndex, start.endIndex], messageId: 'repeatingTask', data: { what: `${name}()`, seconds }, severity: 'notice' });
 }
 

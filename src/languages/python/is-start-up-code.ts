@@ -1,3 +1,4 @@
+import path from 'node:path/posix';
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../../checks/define-check.ts';
 import { isOneOffScriptPath } from '../../../checks/support/one-off-script-path.ts';
@@ -5,7 +6,8 @@ import { isLocalRunCode, isServedModule, pythonEntryPoints } from '../../../chec
 import { calledFunctions } from './called-functions.ts';
 import { decoratorsOf } from './decorators-of.ts';
 import { isGunicornConfig } from './is-gunicorn-config.ts';
-import { inLocalRunBlock, pythonModule, type PythonModule } from './module.ts';
+import { fileKindOf } from '../../engine/file-kind.ts';
+import { inLocalRunBlock, pythonModule, repositoryModule, type PythonModule } from './module.ts';
 import { calleeName, dottedName, enclosingFunction, keywordArgument, lastPart, positionalArguments, stringValue } from './syntax.ts';
 
 /** Constructors of a web application object: a module calling one is imported by the web process. */
@@ -23,9 +25,9 @@ const APP_CONSTRUCTORS = new Set([
   'django.core.wsgi.get_wsgi_application',
   'django.core.asgi.get_asgi_application',
 ]);
-const FACTORY_NAMES = new Set(['create_app', 'make_app', 'build_app', 'get_app', 'init_app', 'app_factory', 'application_factory']);
+const FACTORY_NAMES = new Set(['create_app', 'make_app', 'build_app', 'get_app', 'init_app', 'app_factory', 'application_factory', 'create_application']);
 /** Decorators (last part) marking a start-up hook: FastAPI/Starlette, Flask, Quart, Sanic. */
-const HOOK_DECORATORS = new Set(['before_first_request', 'before_serving', 'before_server_start', 'after_server_start', 'main_process_start']);
+const HOOK_DECORATORS = new Set(['before_first_request', 'before_serving', 'on_startup', 'before_server_start', 'after_server_start', 'main_process_start']);
 /** gunicorn server hooks run by the master or each worker as it starts. */
 const GUNICORN_HOOKS = new Set(['on_starting', 'on_reload', 'when_ready', 'pre_fork', 'post_fork', 'post_worker_init', 'pre_exec']);
 /** Calls registering a start-up hook by reference: `app.add_event_handler("startup", f)`, `app.on_startup.append(f)`. */
@@ -82,11 +84,41 @@ function isOneOffModule(filePath: string): boolean {
   return isOneOffScriptPath(filePath) || /(?:^|\/)management\/commands\//.test(filePath) || /(?:^|\/)manage\.py$/.test(filePath);
 }
 
-function isWebModule(context: CheckContext, module: PythonModule): boolean {
-  const filePath = context.path;
-  if (isGunicornConfig(filePath) || /(?:^|\/)(?:wsgi|asgi|settings)\.py$/.test(filePath) || /(?:^|\/)settings\/[^/]+\.py$/.test(filePath)) return true;
-  if (isServedModule(pythonEntryPoints(context), filePath)) return true;
-  return module.calls.some((call) => !enclosingFunction(call) && APP_CONSTRUCTORS.has(calleeName(module, call) ?? ''));
+/**
+ * True when the web process loads the module under review: gunicorn.conf.py, wsgi.py/asgi.py,
+ * settings modules, modules a server serves or that build the app, and modules a served module
+ * imports (one hop).
+ */
+export function isWebModule(context: CheckContext, module: PythonModule): boolean {
+  return context.perFile('python:web-module', () => {
+    const filePath = context.path;
+    const base = path.basename(filePath);
+    if (isGunicornConfig(filePath) || base === 'wsgi.py' || base === 'asgi.py') return true;
+    if (/^settings(?:_\w+)?\.py$/.test(base) || /(?:^|\/)settings\/[^/]+\.py$/.test(filePath)) return true;
+    if (isServedModule(pythonEntryPoints(context), filePath)) return true;
+    if (module.calls.some((call) => !enclosingFunction(call) && APP_CONSTRUCTORS.has(calleeName(module, call) ?? ''))) return true;
+    return importedByServedModule(context);
+  });
+}
+
+/** True when a served module imports the module under review (module paths computed once per run). */
+function importedByServedModule(context: CheckContext): boolean {
+  const imported = context.perRun('python:web-imports', () => {
+    const entryPoints = pythonEntryPoints(context);
+    const stems = new Set<string>();
+    for (const filePath of context.repo.paths()) {
+      if (fileKindOf(filePath) !== 'python' || !isServedModule(entryPoints, filePath)) continue;
+      for (const qualified of repositoryModule(context, filePath)?.imports.values() ?? []) {
+        const parts = qualified.replace(/^\.+/, '').split('.');
+        stems.add(parts.join('/'));
+        if (parts.length > 1) stems.add(parts.slice(0, -1).join('/'));
+      }
+    }
+    return stems;
+  });
+  const stem = context.path.replace(/\.py$/, '').replace(/\/__init__$/, '');
+  for (const candidate of imported) if (stem === candidate || stem.endsWith(`/${candidate}`)) return true;
+  return false;
 }
 
 function isStartUpFunction(context: CheckContext, module: PythonModule, definition: Node): boolean {
