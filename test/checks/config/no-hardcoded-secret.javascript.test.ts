@@ -22,6 +22,10 @@ testCheck(check, {
     { code: `import Koa from 'koa';\nconst app = new Koa();\napp.keys = process.env.COOKIE_KEYS!.split(',');` },
     { code: `import { Strategy } from 'passport-github2';\npassport.use(new Strategy({ clientID: 'abc', clientSecret: process.env.GITHUB_CLIENT_SECRET }, verify));` },
     { code: `import session from 'express-session';\nconst secret = 'keyboard cat';\nconsole.log(session.name, secret);` },
+    { code: `import fs from 'node:fs';\nimport jwt from 'jsonwebtoken';\nconst privateKey = fs.readFileSync('/run/secrets/jwt.pem');\njwt.sign(payload, privateKey, { algorithm: 'RS256' });` },
+    { code: `import { Sequelize } from 'sequelize';\nexport const sequelize = new Sequelize(process.env.DATABASE_URL!, { dialect: 'postgres' });` },
+    { code: `import knex from 'knex';\nexport const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });` },
+    { code: `import mongoose from 'mongoose';\nawait mongoose.connect(process.env.MONGO_URL!, { user: 'app', pass: process.env.MONGO_PASSWORD });` },
   ],
   invalid: [
     {
