@@ -4,5 +4,6 @@ import noEnvNameBranching from './no-env-name-branching/index.ts';
 import noCommittedEnvFile from './no-committed-env-file/index.ts';
 import noEnvGroupedConfig from './no-env-grouped-config/index.ts';
 import noHardcodedDebug from './no-hardcoded-debug/index.ts';
+import noHardcodedSecret from './no-hardcoded-secret/index.ts';
 
-export const checks: readonly Check[] = [noCriticalFallback, noEnvNameBranching, noCommittedEnvFile, noEnvGroupedConfig, noHardcodedDebug];
+export const checks: readonly Check[] = [noCriticalFallback, noEnvNameBranching, noCommittedEnvFile, noEnvGroupedConfig, noHardcodedDebug, noHardcodedSecret];

@@ -1,4 +1,5 @@
 import { defineCheck } from '../define-check.ts';
+import { SECRET_WINS_OVER } from './support/secret-kind.ts';
 import { detectSecrets } from './scanner.ts';
 
 export default defineCheck({
@@ -11,6 +12,7 @@ export default defineCheck({
       'A Cloudflare API token or global API key can change DNS, TLS and firewall settings of the zones it covers. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Roll the token in the Cloudflare dashboard and read it from the environment (CLOUDFLARE_API_TOKEN).',
     includeTests: true,
+    winsOver: SECRET_WINS_OVER,
     messages: {
       found: 'Config (III): Cloudflare API token {{preview}} is committed; revoke it and load it from the environment.',
     },

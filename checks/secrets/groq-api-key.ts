@@ -1,4 +1,5 @@
 import { defineCheck } from '../define-check.ts';
+import { SECRET_WINS_OVER } from './support/secret-kind.ts';
 import { detectSecrets } from './scanner.ts';
 
 export default defineCheck({
@@ -11,6 +12,7 @@ export default defineCheck({
       'A Groq API key bills its organisation for every request made with it. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the key in the Groq console and read a new one from the environment (GROQ_API_KEY).',
     includeTests: true,
+    winsOver: SECRET_WINS_OVER,
     messages: {
       found: 'Config (III): Groq API key {{preview}} is committed; revoke it and load it from the environment.',
     },

@@ -1,4 +1,5 @@
 import { defineCheck } from '../define-check.ts';
+import { SECRET_WINS_OVER } from './support/secret-kind.ts';
 import { detectSecrets } from './scanner.ts';
 
 export default defineCheck({
@@ -11,6 +12,7 @@ export default defineCheck({
       'An npm access token can publish packages under its account: a supply-chain foothold for everyone who installs them. Credentials are config (factor III): they belong in the environment, never in the code, where everyone who can read the repository — its history, forks, clones and CI logs included — can use them until they are revoked.',
     fix: 'Revoke the token (npm token revoke) and use `_authToken=${NPM_TOKEN}` in .npmrc with the value from the environment.',
     includeTests: true,
+    winsOver: SECRET_WINS_OVER,
     messages: {
       found: 'Config (III): npm access token {{preview}} is committed; revoke it and load it from the environment.',
     },

@@ -78,3 +78,9 @@ export interface SecretHit {
 export function maskSecret(value: string): string {
   return `${value.slice(0, Math.min(4, Math.floor(value.length / 4)))}****`;
 }
+
+/**
+ * Factor rules a `secrets/<kind>` finding silences on its line: the secret's own finding stands,
+ * one per line (RULES.md, `config/no-hardcoded-secret`).
+ */
+export const SECRET_WINS_OVER: readonly string[] = ['config/no-hardcoded-secret'];
