@@ -86,7 +86,7 @@ export function parseConfig(text: string, source: string, ruleIds: readonly stri
     const line = lineCounter.linePos(syntaxError.pos[0]).line;
     throw new ConfigError(`${source}${line ? `:${line}` : ''}: invalid YAML: ${firstLine(syntaxError.message)}`);
   }
-  const raw: unknown = document.toJS() ?? {};
+  const raw: unknown = configValue(document, source);
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(`${source}: expected a mapping of settings at the top level`);
   }
@@ -122,6 +122,23 @@ export function parseConfig(text: string, source: string, ruleIds: readonly stri
 }
 
 /** `secrets/*` sets every secret kind at once. */
+/**
+ * How many alias expansions a configuration file may make. A few anchors are legitimate; a
+ * "billion laughs" file (anchors of anchors) would expand exponentially, so the yaml package
+ * stops at this count (its `maxAliasCount`, https://eemeli.org/yaml/#tojs-options).
+ */
+export const MAX_CONFIG_ALIAS_COUNT = 100;
+
+/** The document as plain data, alias expansion bounded: an alias bomb is a ConfigError, not a crash. */
+function configValue(document: Document, source: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_CONFIG_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new ConfigError(`${source}: invalid YAML: aliases expand beyond ${MAX_CONFIG_ALIAS_COUNT} nodes (an alias bomb?)`);
+  }
+}
+
 function isSecretWildcard(ruleId: string): boolean {
   return ruleId === 'secrets/*';
 }

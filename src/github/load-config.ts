@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from 'probot';
 import { parse, stringify } from 'yaml';
 import { CHECK_IDS } from '../../checks/index.ts';
-import { ConfigError, DEFAULT_CONFIG, parseConfig, type Config } from '../engine/config.ts';
+import { ConfigError, DEFAULT_CONFIG, MAX_CONFIG_ALIAS_COUNT, parseConfig, type Config } from '../engine/config.ts';
 
 /** The configuration file, read from the default branch of the repository. */
 export const CONFIG_PATH = '.github/twelve-factor.yml';
@@ -73,7 +73,7 @@ function label(file: ConfigFile): string {
 /** The file's settings as written, after validating them (ConfigError names the line and key). */
 function validated(file: ConfigFile): Record<string, unknown> & { _extends?: string } {
   parseConfig(file.text, label(file), CHECK_IDS);
-  const value: unknown = parse(file.text);
+  const value: unknown = parse(file.text, { maxAliasCount: MAX_CONFIG_ALIAS_COUNT });
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 

@@ -36,7 +36,7 @@ export interface ReviewOutcome {
 
 /**
  * Runs one review job end to end: finds the pull request (dropping the job when the SHA is no
- * longer its head or it is closed), loads the configuration from the default branch, skips a
+ * longer its head, it is closed, or it or its repository is gone), loads the configuration from the default branch, skips a
  * draft unless `review_drafts`, creates the check run, fetches, reviews and publishes. Every
  * failure completes the check run `neutral` with what went wrong and how to retry: a check left
  * in progress would block merging forever. Throws only when GitHub refuses even that.
@@ -109,16 +109,34 @@ export async function runReview(job: ReviewJob, options: RunReviewOptions): Prom
 
 /** GitHub answered 5xx (or not at all) even after the client's retries: worth another attempt later. */
 function isServerError(error: unknown): boolean {
+  const status = statusOf(error);
+  return status !== undefined && status >= 500;
+}
+
+function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | undefined)?.status;
-  return typeof status === 'number' && status >= 500;
+  return typeof status === 'number' ? status : undefined;
 }
 
 type Target = ReviewRevision & { draft: boolean };
 
-/** The revision to review, or undefined when the job is stale (new head, closed, no pull request). */
+/** The revision to review, or undefined when the job is stale (new head, closed, no pull request, or gone: 404). */
 async function resolveTarget(octokit: ProbotOctokit, job: ReviewJob, log: Logger): Promise<Target | undefined> {
   const repository = { owner: job.owner, repo: job.repo };
   if (job.kind === 'merge_group') return { ...repository, headSha: job.headSha, baseSha: job.baseSha, draft: false };
+  try {
+    return await lookUpTarget(octokit, job, log);
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+    // Deleted, transferred, made inaccessible or uninstalled: a retry would meet the same 404, and a
+    // check run could not be seen (or even created) there. One line, no check run, no retry.
+    log.info({ err: describeError(error) }, 'the pull request or repository is gone; job dropped');
+    return undefined;
+  }
+}
+
+async function lookUpTarget(octokit: ProbotOctokit, job: ReviewJob & { kind: 'pull_request' }, log: Logger): Promise<Target | undefined> {
+  const repository = { owner: job.owner, repo: job.repo };
   let pullNumber = job.pullNumber;
   if (pullNumber === undefined) {
     // A re-run on a fork's commit: its check suite lists no pull request.
@@ -217,5 +235,24 @@ async function installationOctokit(probot: Probot, installationId: number, log: 
       auth: { ...octokitOptions.auth, otherOptions, installationId },
     });
   };
-  return (await app.auth({ type: 'installation', installationId, factory })) as ProbotOctokit;
+  const octokit = (await app.auth({ type: 'installation', installationId, factory })) as ProbotOctokit;
+  reauthenticateOnUnauthorized(octokit, log);
+  return octokit;
+}
+
+/**
+ * An installation token GitHub stops accepting before the cache lets it go (revoked, or expired
+ * mid-review: tokens last an hour and Probot caches them for 59 minutes): @octokit/auth-app
+ * retries a 401 only within 5 s of the token's creation, then throws. Here a 401 fetches a new
+ * token once (`refresh` bypasses and replaces the cached one) and repeats the request; a second
+ * 401 is thrown.
+ */
+function reauthenticateOnUnauthorized(octokit: ProbotOctokit, log: Logger): void {
+  octokit.hook.error('request', async (error, options) => {
+    const request: typeof options.request & { reauthenticated?: boolean } = options.request;
+    if (statusOf(error) !== 401 || request.reauthenticated) throw error;
+    log.warn({ err: describeError(error) }, 'GitHub refused the installation token; repeating the request with a new one');
+    await octokit.auth({ type: 'installation', refresh: true });
+    return octokit.request({ ...options, request: { ...request, reauthenticated: true } });
+  });
 }

@@ -21,9 +21,10 @@ const { privateKey } = generateKeyPairSync('rsa', {
 });
 
 /**
- * Stands in for plugin-throttling's write and notification limiters, which space requests 1 s
- * and 3 s apart: tests must not wait real seconds. Everything else about throttling (the
- * secondary rate-limit retries) stays real.
+ * Stands in for plugin-throttling's limiters: the write and notification ones space requests 1 s
+ * and 3 s apart, and all of them are shared by every client in the process and keyed to the wall
+ * clock — tests must not wait real seconds, nor stall when a test moves the clock. Everything
+ * else about throttling (the rate-limit retries) stays real.
  */
 export const UNSPACED = { key: () => ({ schedule: (_options: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) => task(...args) }) };
 
@@ -68,7 +69,7 @@ export async function startApp(options: { baseUrl?: string; checks?: readonly Ch
     appId: 12345,
     privateKey,
     log,
-    Octokit: reviewOctokit({ retryDelayScale: 0, throttle: { write: UNSPACED, notifications: UNSPACED } }),
+    Octokit: reviewOctokit({ retryDelayScale: 0, throttle: { global: UNSPACED, auth: UNSPACED, search: UNSPACED, write: UNSPACED, notifications: UNSPACED } }),
     request: { fetch: recording },
     ...(options.baseUrl && { baseUrl: options.baseUrl }),
   });

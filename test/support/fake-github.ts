@@ -143,6 +143,8 @@ export class FakeGitHub {
   readonly scope: nock.Scope;
   readonly #origin: string;
   readonly #prefix: string;
+  /** Object ids GraphQL answers truncated, for the REST blob fallback. */
+  readonly #truncated = new Set<string>();
 
   constructor(options: { owner?: string; repo?: string; baseUrl?: string } = {}) {
     this.owner = options.owner ?? OWNER;
@@ -265,11 +267,17 @@ export class FakeGitHub {
             content === undefined
               ? null
               : typeof content === 'string'
-                ? { text: content, isBinary: false, isTruncated: false, byteSize: Buffer.byteLength(content), oid: blobSha(content) }
+                ? { text: content, isBinary: false, isTruncated: this.#truncated.has(blobSha(content)), byteSize: Buffer.byteLength(content), oid: blobSha(content) }
                 : { text: null, isBinary: true, isTruncated: false, byteSize: content.byteLength, oid: blobSha(content) };
         }
         return { data: { repository } };
       });
+    return this;
+  }
+
+  /** GraphQL answers this content truncated (as for a large blob): the App must fetch it through REST. */
+  truncate(content: FileContent): this {
+    this.#truncated.add(blobSha(content));
     return this;
   }
 

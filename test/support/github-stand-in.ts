@@ -70,6 +70,12 @@ export const BASE_FILES: Readonly<Record<string, string>> = {
 
 export const STAND_IN_APP_ID = 4242;
 
+interface Failure {
+  matches: (method: string, path: string, body: string) => boolean;
+  status: number;
+  left: number;
+}
+
 interface Hold {
   matches: (method: string, path: string) => boolean;
   arrived: () => void;
@@ -86,6 +92,9 @@ export class GitHubStandIn extends EventEmitter {
   readonly #pulls: StandInPullRequest[] = [];
   readonly #tokens = new Map<string, number>();
   readonly #holds: Hold[] = [];
+  readonly #failures: Failure[] = [];
+  /** Review threads resolved, by the id of the comment that starts them. */
+  readonly #resolvedThreads = new Set<number>();
   #server: Server | undefined;
   #port = 0;
 
@@ -118,6 +127,11 @@ export class GitHubStandIn extends EventEmitter {
     return this.reviews.filter((review) => review.owner === owner && review.repo === repo && review.number === number);
   }
 
+  /** Whether the thread a comment starts was resolved. */
+  isResolved(commentId: number): boolean {
+    return this.#resolvedThreads.has(commentId);
+  }
+
   /** The check runs on one head SHA. */
   checkRunsFor(headSha: string): StandInCheckRun[] {
     return this.checkRuns.filter((run) => run.head_sha === headSha);
@@ -146,6 +160,22 @@ export class GitHubStandIn extends EventEmitter {
         release();
       },
     };
+  }
+
+  /**
+   * Answers the next `times` requests matching `method`, a path pattern and (for GraphQL) a body
+   * pattern, after letting the first `skip` through, with `status` (502 by default), as GitHub does in an incident: enough times to outlast
+   * the client's retries makes the job fail, and its next attempt meets a healthy GitHub.
+   */
+  fail(method: string, pathPattern: RegExp, options: { times: number; skip?: number; status?: number; body?: RegExp }): this {
+    let seen = 0;
+    this.#failures.push({
+      matches: (candidateMethod, path, body) =>
+        candidateMethod === method && pathPattern.test(path) && (options.body?.test(body) ?? true) && ++seen > (options.skip ?? 0),
+      status: options.status ?? 502,
+      left: options.times,
+    });
+    return this;
   }
 
   /** Resolves once `predicate` holds, re-checked after every request; rejects after `timeoutMs`. */
@@ -190,7 +220,11 @@ export class GitHubStandIn extends EventEmitter {
     }
     // A request held while its process died (SIGKILL, or exit after a shutdown timeout) never happened.
     if (request.socket.destroyed) return;
-    const [status, payload] = this.#answer(method, path, url.searchParams, body, installationId);
+    const failure = this.#failures.find((candidate) => candidate.left > 0 && candidate.matches(method, path, text));
+    if (failure) failure.left--;
+    const [status, payload] = failure
+      ? [failure.status, { message: 'Server Error (stand-in)' }]
+      : this.#answer(method, path, url.searchParams, body, installationId);
     this.requests.push({ method, path: `${path}${url.search}`, body, status, ...(installationId !== undefined && { installationId }) });
     response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     response.end(payload === undefined ? '' : JSON.stringify(payload));
@@ -287,7 +321,20 @@ export class GitHubStandIn extends EventEmitter {
     const query = request.query;
     if (query.includes('ReconcileOpenPullRequests')) return { data: { nodes: (request.variables?.ids as string[]).map((id) => this.#reconcileNode(id)) } };
     if (query.includes('reviewThreads')) {
-      return { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } } } };
+      const { owner, name, number } = request.variables as { owner: string; name: string; number: number };
+      // One thread per top-level comment, named after it.
+      const nodes = this.reviewsOf(owner, name, number)
+        .flatMap((review) => review.comments)
+        .map((comment) => ({ id: `T_${comment.id}`, isResolved: this.#resolvedThreads.has(comment.id), comments: { nodes: [{ databaseId: comment.id }] } }));
+      return { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } };
+    }
+    if (query.includes('resolveReviewThread')) {
+      const data: Record<string, unknown> = {};
+      for (const mutation of query.matchAll(/(\w+): resolveReviewThread\(input: \{ threadId: "T_(\d+)" \}\)/g)) {
+        this.#resolvedThreads.add(Number(mutation[2]));
+        data[mutation[1]!] = { thread: { isResolved: true } };
+      }
+      return { data };
     }
     if (query.includes(': object(')) {
       const owner = request.variables?.owner as string;
