@@ -3,7 +3,7 @@ import { defineDetector } from '../../define-check.ts';
 import { calledFunctions } from '../../../src/languages/python/called-functions.ts';
 import { decoratorsOf } from '../../../src/languages/python/decorators-of.ts';
 import { requestHandlers } from '../../../src/languages/python/handlers.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { schemaChangeCall } from '../../../src/languages/python/schema-change-call.ts';
 import { spawnedCommand } from '../../../src/languages/python/spawned-command.ts';
 import { calleeName, dottedName, lastPart, positionalArguments, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
@@ -32,7 +32,7 @@ export default defineDetector<MessageId>({
     const handlers = requestHandlers(context);
     if (handlers.size === 0) return;
     const module = pythonModule(context);
-    for (const handler of module.root.descendantsOfType('function_definition')) {
+    for (const handler of nodesOfType(module, 'function_definition')) {
       if (!handler || !handlers.has(handler.id)) continue;
       const operation = firstOperation(module, handler);
       if (!operation) continue;

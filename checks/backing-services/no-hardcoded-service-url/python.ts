@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineDetector } from '../../define-check.ts';
 import { readsEnvironment } from '../../../src/languages/python/environment.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { dottedName, lastPart } from '../../../src/languages/python/syntax.ts';
 import { DYNAMIC } from '../../../src/languages/javascript/static-text.ts';
 import { parseServiceUrl, type ServiceUrl } from '../../support/service-url.ts';
@@ -29,7 +29,7 @@ export default defineDetector<MessageId>({
     const module = pythonModule(context);
     const reportedLines = new Set<number>();
     // A concatenated string is one literal: its parts are read together.
-    for (const literal of module.root.descendantsOfType(['string', 'concatenated_string'])) {
+    for (const literal of nodesOfType(module, ['string', 'concatenated_string'])) {
       if (!literal || literal.parent?.type === 'concatenated_string' || !literal.text.includes('://')) continue;
       const url = serviceUrlOf(module, literal);
       const line = literal.startPosition.row;

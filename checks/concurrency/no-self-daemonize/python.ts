@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineDetector } from '../../define-check.ts';
 import { exitCalls } from '../../../src/languages/python/exit-calls.ts';
 import { forkBranches } from '../../../src/languages/python/fork-branches.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { argument, booleanValue, calleeName, enclosingFunction, keywordArgument, qualifiedName } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
 import { isGunicornConfig } from '../../../src/languages/python/is-gunicorn-config.ts';
@@ -52,7 +52,7 @@ function enteredAt(module: PythonModule, construction: Node): Node | undefined {
   const assignment = construction.parent;
   const name = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
   if (name?.type !== 'identifier') return undefined;
-  for (const item of module.root.descendantsOfType('with_item')) {
+  for (const item of nodesOfType(module, 'with_item')) {
     const value = item?.namedChild(0);
     const entered = value?.type === 'as_pattern' ? value.namedChild(0) : value;
     if (entered?.type === 'identifier' && entered.text === name.text) return item!;

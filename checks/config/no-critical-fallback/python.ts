@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineDetector } from '../../define-check.ts';
 import { envRead, readsEnvironment } from '../../../src/languages/python/environment.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { pydanticSettingsFields } from '../../../src/languages/python/pydantic-settings-fields.ts';
 import { resolveValue } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
@@ -45,7 +45,7 @@ function fallbacks(module: PythonModule): Fallback[] {
     const read = envRead(module, call);
     if (read?.name !== undefined && read.fallback) found.push({ name: read.name, fallback: read.fallback });
   }
-  for (const operator of module.root.descendantsOfType('boolean_operator')) {
+  for (const operator of nodesOfType(module, 'boolean_operator')) {
     if (operator?.childForFieldName('operator')?.type !== 'or') continue;
     const left = operator.childForFieldName('left');
     const right = operator.childForFieldName('right');

@@ -3,7 +3,7 @@ import { defineDetector } from '../../define-check.ts';
 import { environmentNameRead } from '../../../src/languages/python/environment-name-read.ts';
 import { environmentTest } from '../../../src/languages/python/environment-test.ts';
 import { environmentSide } from '../../support/environment-side.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { calleeName, dottedName, lastPart, positionalArguments, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import { hasUrlScheme } from '../../support/service-url.ts';
 import { isToolingPath } from '../../support/tooling-path.ts';
@@ -64,7 +64,7 @@ export default defineDetector<MessageId>({
 /** `if`/`elif` chains and ternaries testing the environment name. */
 function conditionals(module: PythonModule): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const statement of module.root.descendantsOfType('if_statement')) {
+  for (const statement of nodesOfType(module, 'if_statement')) {
     if (!statement) continue;
     const clauses = [statement, ...statement.childrenForFieldName('alternative').filter((clause): clause is Node => clause !== null)];
     const tested = clauses.map((clause) => clause.childForFieldName('condition')).find((condition) => condition && environmentTest(module, condition));
@@ -72,7 +72,7 @@ function conditionals(module: PythonModule): Candidate[] {
     const branches = clauses.map((clause) => clause.childForFieldName(clause.type === 'else_clause' ? 'body' : 'consequence')).filter((body): body is Node => body !== null);
     candidates.push({ construct: statement, at: tested, variable: environmentTest(module, tested)!.variable, branches });
   }
-  for (const conditional of module.root.descendantsOfType('conditional_expression')) {
+  for (const conditional of nodesOfType(module, 'conditional_expression')) {
     const [whenTrue, condition, whenFalse] = conditional?.namedChildren ?? [];
     const test = condition && environmentTest(module, condition);
     if (conditional && test && whenTrue && whenFalse) candidates.push({ construct: conditional, at: condition, variable: test.variable, branches: [whenTrue, whenFalse] });
@@ -83,7 +83,7 @@ function conditionals(module: PythonModule): Candidate[] {
 /** `match ENV:` with environment names among its cases. */
 function matches(module: PythonModule): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const statement of module.root.descendantsOfType('match_statement')) {
+  for (const statement of nodesOfType(module, 'match_statement')) {
     const subject = statement?.childForFieldName('subject');
     const variable = subject ? environmentNameRead(module, subject) : undefined;
     if (!statement || !subject || variable === undefined) continue;
@@ -99,7 +99,7 @@ function matches(module: PythonModule): Candidate[] {
 /** `configs[os.environ["FLASK_ENV"]]`, `config_by_name.get(ENV)`: a holder indexed by the environment name. */
 function lookups(module: PythonModule): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const subscript of module.root.descendantsOfType('subscript')) {
+  for (const subscript of nodesOfType(module, 'subscript')) {
     const key = subscript?.childForFieldName('subscript');
     const holder = subscript?.childForFieldName('value');
     if (subscript && key && holder) candidates.push(...lookup(module, subscript, holder, key));

@@ -3,7 +3,7 @@ import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { isDjangoSettingsModule } from '../../../src/languages/python/django-settings-module.ts';
 import { envRead } from '../../../src/languages/python/environment.ts';
 import { environmentSide } from '../../support/environment-side.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { calleeName, dottedName, enclosingFunction, keywordArgumentNode, lastPart, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import { isLocalRunCode } from '../../support/python-entry-points.ts';
 import type { MessageId } from './index.ts';
@@ -54,7 +54,7 @@ export default defineDetector<MessageId>({
 function djangoDebug(context: CheckContext, module: PythonModule): Finding[] {
   if (!isDjangoSettingsModule(context.path, module) || isEnvironmentNamed(context.path)) return [];
   let last: Node | undefined;
-  for (const node of module.root.descendantsOfType(['assignment', 'import_from_statement'])) {
+  for (const node of nodesOfType(module, ['assignment', 'import_from_statement'])) {
     if (!node || enclosingFunction(node) || insideClass(node)) continue;
     if (node.type === 'import_from_statement') {
       if (node.descendantsOfType('wildcard_import').length > 0) last = node;
@@ -122,7 +122,7 @@ function debugDefaults(module: PythonModule, call: Node, callee: string): Findin
 /** `app.debug = True`, `app.config["DEBUG"] = True`. */
 function assignmentFindings(module: PythonModule): Finding[] {
   const findings: Finding[] = [];
-  for (const assignment of module.root.descendantsOfType('assignment')) {
+  for (const assignment of nodesOfType(module, 'assignment')) {
     const target = assignment?.childForFieldName('left');
     const value = assignment?.childForFieldName('right');
     if (!assignment || !target || value?.type !== 'true') continue;

@@ -3,7 +3,7 @@ import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { dictionaryEntries } from '../../../src/languages/python/dictionary-entries.ts';
 import { isDjangoSettingsModule } from '../../../src/languages/python/django-settings-module.ts';
 import { readsEnvironment } from '../../../src/languages/python/environment.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { pydanticSettingsFields } from '../../../src/languages/python/pydantic-settings-fields.ts';
 import { argument, calleeName, dottedName, keywordArgument, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import { maskSecret } from '../../secrets/support/secret-kind.ts';
@@ -100,7 +100,7 @@ function secretKeySettings(context: CheckContext, module: PythonModule): SecretS
   const settingsFields = new Set(pydanticSettingsFields(module).map((field) => field.node.id));
   const configModule = isConfigModule(context.path) || isDjangoSettingsModule(context.path, module);
   const sites: SecretSite[] = [];
-  for (const assignment of module.root.descendantsOfType('assignment')) {
+  for (const assignment of nodesOfType(module, 'assignment')) {
     if (!assignment || assignment.childForFieldName('left')?.text !== 'SECRET_KEY' || settingsFields.has(assignment.id)) continue;
     const value = assignment.childForFieldName('right');
     const holder = assignment.parent?.parent;
@@ -126,7 +126,7 @@ function isTestConfigClass(definition: Node): boolean {
 /** `app.secret_key = "…"`, `app.config["SECRET_KEY"] = "…"`, `app.config.update(SECRET_KEY="…")`. */
 function applicationSecretKeys(module: PythonModule): SecretSite[] {
   const sites: SecretSite[] = [];
-  for (const assignment of module.root.descendantsOfType('assignment')) {
+  for (const assignment of nodesOfType(module, 'assignment')) {
     const target = assignment?.childForFieldName('left');
     const value = assignment?.childForFieldName('right');
     if (!target || !value) continue;

@@ -4,7 +4,7 @@ import type { Severity } from '../../../src/engine/finding.ts';
 import { envRead } from '../../../src/languages/python/environment.ts';
 import { environmentTest, type EnvironmentBranch, type EnvironmentTest } from '../../../src/languages/python/environment-test.ts';
 import { environmentSide } from '../../support/environment-side.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { dottedName, lastPart, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
 
@@ -86,11 +86,11 @@ export default defineDetector<MessageId>({
 /** Every switch on DEBUG or the environment name, with what each side chooses. */
 function switches(module: PythonModule): { group: EnvChoices[]; span: readonly [number, number] }[] {
   const found: { group: EnvChoices[]; span: readonly [number, number] }[] = [];
-  for (const statement of module.root.descendantsOfType('if_statement')) {
+  for (const statement of nodesOfType(module, 'if_statement')) {
     const group = statement && ifChain(module, statement);
     if (statement && group) found.push({ group, span: [statement.startIndex, statement.endIndex] });
   }
-  for (const conditional of module.root.descendantsOfType('conditional_expression')) {
+  for (const conditional of nodesOfType(module, 'conditional_expression')) {
     const [whenTrue, condition, whenFalse] = conditional?.namedChildren ?? [];
     const test = condition && switchTest(module, condition);
     if (!conditional || !test || !whenTrue || !whenFalse) continue;
@@ -100,7 +100,7 @@ function switches(module: PythonModule): { group: EnvChoices[]; span: readonly [
     ];
     found.push({ group, span: [conditional.startIndex, conditional.endIndex] });
   }
-  for (const dictionary of module.root.descendantsOfType('dictionary')) {
+  for (const dictionary of nodesOfType(module, 'dictionary')) {
     const group: EnvChoices[] = [];
     for (const pair of dictionary?.namedChildren ?? []) {
       const env = pair?.type === 'pair' ? stringValue(pair.childForFieldName('key')) : undefined;
@@ -111,7 +111,7 @@ function switches(module: PythonModule): { group: EnvChoices[]; span: readonly [
     if (dictionary && group.length > 1) found.push({ group, span: [dictionary.startIndex, dictionary.endIndex] });
   }
   // `CELERY_TASK_ALWAYS_EAGER = DEBUG`: tasks run in process exactly when debugging.
-  for (const assignment of module.root.descendantsOfType('assignment')) {
+  for (const assignment of nodesOfType(module, 'assignment')) {
     const name = lastPart(dottedName(assignment?.childForFieldName('left')));
     const value = assignment?.childForFieldName('right');
     if (!assignment || !value || name === undefined || !EAGER_SETTINGS.has(name) || !isDebugFlag(value)) continue;

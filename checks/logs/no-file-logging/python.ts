@@ -3,7 +3,7 @@ import { defineDetector, type CheckContext, type TextEdit } from '../../define-c
 import { dictionaryEntries } from '../../../src/languages/python/dictionary-entries.ts';
 import { readsEnvironment } from '../../../src/languages/python/environment.ts';
 import { isGunicornConfig } from '../../../src/languages/python/is-gunicorn-config.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { argument, calleeName, keywordArgumentNode, lastPart, qualifiedName, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
 
@@ -76,7 +76,7 @@ function reportLoguruHandlers(context: CheckContext<MessageId>, module: PythonMo
 
 /** dictConfig handlers (`LOGGING = {"handlers": {"file": {"class": "logging.FileHandler", …}}}`), at their `"class"`. */
 function reportDictConfigHandlers(context: CheckContext<MessageId>, module: PythonModule): void {
-  for (const handlers of module.root.descendantsOfType('pair')) {
+  for (const handlers of nodesOfType(module, 'pair')) {
     if (stringValue(handlers?.childForFieldName('key')) !== 'handlers') continue;
     for (const handler of dictionaryEntries(handlers!.childForFieldName('value')).values()) {
       const entries = dictionaryEntries(handler.value);
@@ -92,7 +92,7 @@ function reportDictConfigHandlers(context: CheckContext<MessageId>, module: Pyth
 
 /** `sys.stdout = open("out.log", "a")`. */
 function reportRedirectedStreams(context: CheckContext<MessageId>, module: PythonModule): void {
-  for (const assignment of module.root.descendantsOfType('assignment')) {
+  for (const assignment of nodesOfType(module, 'assignment')) {
     const target = qualifiedName(module, assignment?.childForFieldName('left'));
     const value = assignment?.childForFieldName('right');
     if (!assignment || (target !== 'sys.stdout' && target !== 'sys.stderr') || !value || !opensFile(module, value)) continue;

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { readsEnvironment } from '../../../src/languages/python/environment.ts';
 import { requestHandlers } from '../../../src/languages/python/handlers.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { argument, calleeName, dottedName, lastPart, positionalArguments, qualifiedName, stringValue } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
 
@@ -25,7 +25,7 @@ export default defineDetector<MessageId>({
     if (!/request\.(?:files|FILES)|UploadFile|multipart/.test(context.text)) return;
     const handlers = requestHandlers(context);
     const module = pythonModule(context);
-    for (const handler of module.root.descendantsOfType('function_definition')) {
+    for (const handler of nodesOfType(module, 'function_definition')) {
       if (handler && handlers.has(handler.id)) reportHandler(context, module, handler);
     }
   },
@@ -185,7 +185,7 @@ function configValue(module: PythonModule, subscript: Node): Node | undefined {
   const key = stringValue(subscript.childForFieldName('subscript'));
   if (key === undefined || !dottedName(subscript.childForFieldName('value'))?.endsWith('config')) return undefined;
   const values: Node[] = [];
-  for (const assignment of module.root.descendantsOfType('assignment')) {
+  for (const assignment of nodesOfType(module, 'assignment')) {
     const left = assignment?.childForFieldName('left');
     if (left?.type === 'subscript' && stringValue(left.childForFieldName('subscript')) === key) values.push(assignment!.childForFieldName('right')!);
   }

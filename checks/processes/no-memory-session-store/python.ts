@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { dictionaryEntries } from '../../../src/languages/python/dictionary-entries.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { calleeName, dottedName, enclosingFunction, lastPart, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
 
@@ -93,7 +93,7 @@ function localCachelib(module: PythonModule, value: Node): string | undefined {
  */
 function configValues(module: PythonModule, key: string): { at: Node; value: Node }[] {
   const found: { at: Node; value: Node }[] = [];
-  for (const assignment of module.root.descendantsOfType('assignment')) {
+  for (const assignment of nodesOfType(module, 'assignment')) {
     const left = assignment?.childForFieldName('left');
     const value = assignment?.childForFieldName('right');
     if (!assignment || !left || !value) continue;

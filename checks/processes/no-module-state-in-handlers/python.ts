@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { calledFunctions } from '../../../src/languages/python/called-functions.ts';
 import { requestHandlers } from '../../../src/languages/python/handlers.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { calleeName, dottedName, lastPart } from '../../../src/languages/python/syntax.ts';
 import type { MessageId } from './index.ts';
 
@@ -57,7 +57,7 @@ export default defineDetector<MessageId>({
 /** Handlers and the functions of this module they call. */
 function handlerCode(module: PythonModule, handlers: ReadonlySet<number>): Node[] {
   const reached = new Map<number, Node>();
-  for (const definition of module.root.descendantsOfType('function_definition')) {
+  for (const definition of nodesOfType(module, 'function_definition')) {
     if (definition && handlers.has(definition.id)) for (const fn of calledFunctions(module, definition)) reached.set(fn.id, fn);
   }
   return [...reached.values()];

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { nodesOfType } from './module.ts';
 import type { PythonModule } from './module.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { PythonModule } from './module.ts';
  */
 export function functionNamed(module: PythonModule, name: string): Node | undefined {
   let found: Node | undefined;
-  for (const definition of module.root.descendantsOfType('function_definition')) {
+  for (const definition of nodesOfType(module, 'function_definition')) {
     if (definition?.childForFieldName('name')?.text !== name) continue;
     if (found) return undefined;
     found = definition;

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../../checks/define-check.ts';
-import { pythonModule, type PythonModule } from './module.ts';
+import { pythonModule, type PythonModule, nodesOfType } from './module.ts';
 import { calleeName, dottedName, lastPart, positionalArguments, keywordArgument } from './syntax.ts';
 
 /** Route decorators' last name part: Flask/Quart `route`, FastAPI/Starlette/Sanic/aiohttp verbs. */
@@ -35,7 +35,7 @@ export function enclosingHandler(context: CheckContext, node: Node): Node | unde
 function findHandlers(module: PythonModule): Set<number> {
   const handlers = new Set<number>();
   const functionsByName = new Map<string, Node>();
-  for (const definition of module.root.descendantsOfType('function_definition')) {
+  for (const definition of nodesOfType(module, 'function_definition')) {
     if (!definition) continue;
     const name = definition.childForFieldName('name')?.text;
     if (name && definition.parent?.type === 'module') functionsByName.set(name, definition);

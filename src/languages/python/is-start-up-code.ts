@@ -7,7 +7,7 @@ import { calledFunctions } from './called-functions.ts';
 import { decoratorsOf } from './decorators-of.ts';
 import { isGunicornConfig } from './is-gunicorn-config.ts';
 import { fileKindOf } from '../../engine/file-kind.ts';
-import { inLocalRunBlock, pythonModule, repositoryModule, type PythonModule } from './module.ts';
+import { inLocalRunBlock, pythonModule, repositoryModule, type PythonModule, nodesOfType } from './module.ts';
 import { calleeName, dottedName, enclosingFunction, keywordArgument, lastPart, positionalArguments, stringValue } from './syntax.ts';
 
 /** Constructors of a web application object: a module calling one is imported by the web process. */
@@ -60,7 +60,7 @@ function findStartUpCode(context: CheckContext): StartUpCode {
   const module = pythonModule(context);
   const moduleLevel = isWebModule(context, module);
   const roots: Node[] = [];
-  for (const definition of module.root.descendantsOfType('function_definition')) {
+  for (const definition of nodesOfType(module, 'function_definition')) {
     if (definition && isStartUpFunction(context, module, definition)) roots.push(definition);
   }
   for (const name of hookReferences(module)) {

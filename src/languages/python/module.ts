@@ -16,6 +16,44 @@ export interface PythonModule {
   readonly calls: readonly Node[];
   /** The bodies of `if __name__ == "__main__":` blocks. */
   readonly localRunBlocks: readonly Node[];
+  /** Nodes of the indexed types (INDEXED_TYPES), by type, in document order. */
+  readonly byType: ReadonlyMap<string, readonly Node[]>;
+}
+
+/**
+ * Node types rules look for across a whole module, collected in the one walk that indexes it:
+ * every `descendantsOfType` call walks the whole tree inside the parser, so rules share one.
+ */
+const INDEXED_TYPES = [
+  'call',
+  'assignment',
+  'augmented_assignment',
+  'function_definition',
+  'class_definition',
+  'if_statement',
+  'for_statement',
+  'while_statement',
+  'match_statement',
+  'with_item',
+  'conditional_expression',
+  'boolean_operator',
+  'subscript',
+  'dictionary',
+  'pair',
+  'string',
+  'concatenated_string',
+  'import_from_statement',
+];
+
+/** The module's nodes of one or more indexed types, in document order. */
+export function nodesOfType(module: PythonModule, types: string | readonly string[]): readonly Node[] {
+  if (typeof types === 'string') return module.byType.get(types) ?? missingType(types);
+  const nodes = types.flatMap((type) => module.byType.get(type) ?? missingType(type));
+  return types.length > 1 ? nodes.sort((a, b) => a.startIndex - b.startIndex) : nodes;
+}
+
+function missingType(type: string): never {
+  throw new Error(`python module index: node type "${type}" is not indexed (add it to INDEXED_TYPES)`);
 }
 
 /** The module index of the file under review. */
@@ -63,13 +101,15 @@ export function indexModule(root: Node): PythonModule {
       if (body) localRunBlocks.push(body);
     }
   }
-  for (const call of root.descendantsOfType('call')) if (call) calls.push(call);
+  const byType = new Map<string, Node[]>(INDEXED_TYPES.map((type) => [type, []]));
+  for (const node of root.descendantsOfType(INDEXED_TYPES)) if (node) byType.get(node.type)!.push(node);
+  calls.push(...byType.get('call')!);
   const constants = new Map<string, Node>();
   for (const [name, count] of bindingCounts) {
     const value = values.get(name);
     if (count === 1 && value && !imports.has(name)) constants.set(name, value);
   }
-  return { root, imports, constants, calls, localRunBlocks };
+  return { root, imports, constants, calls, localRunBlocks, byType };
 }
 
 function readImport(statement: Node, imports: Map<string, string>): void {

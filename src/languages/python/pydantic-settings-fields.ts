@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonModule } from './module.ts';
+import { nodesOfType } from './module.ts';
 import { calleeName, keywordArgument, lastPart, positionalArguments, qualifiedName, stringValue } from './syntax.ts';
 
 /** A field of a pydantic-settings class: an environment read with an optional default. */
@@ -22,7 +23,7 @@ const NOT_FIELDS = new Set(['model_config']);
  * alias or its own name, and falls back to its default.
  */
 export function pydanticSettingsFields(module: PythonModule): SettingsField[] {
-  const classes = module.root.descendantsOfType('class_definition').filter((node): node is Node => node !== null);
+  const classes = nodesOfType(module, 'class_definition').filter((node): node is Node => node !== null);
   const settingsClasses = new Set<string>();
   // Two passes let a subclass of a local settings class count whatever the order of definitions.
   for (let pass = 0; pass < 2; pass++) {

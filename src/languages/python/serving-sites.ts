@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { constructedBy } from './constructed-by.ts';
 import type { PythonModule } from './module.ts';
+import { nodesOfType } from './module.ts';
 import { booleanValue, calleeName, dottedName, enclosingFunction, keywordArgument, lastPart } from './syntax.ts';
 
 /**
@@ -38,7 +39,7 @@ export function servingSites(module: PythonModule): ServingSite[] {
     const site = callSite(module, call);
     if (site) sites.push(site);
   }
-  for (const loop of module.root.descendantsOfType(['for_statement', 'while_statement'])) {
+  for (const loop of nodesOfType(module, ['for_statement', 'while_statement'])) {
     const site = loop && loopSite(module, loop);
     if (site) sites.push(site);
   }

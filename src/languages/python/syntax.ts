@@ -28,9 +28,20 @@ export function dottedName(node: Node | null | undefined): string | undefined {
   return object === undefined || attribute === undefined ? undefined : `${object}.${attribute}`;
 }
 
+/** Callee names by call node id, per module: every rule asks for them, and each answer costs several crossings into the parser's wasm. */
+const calleeNames = new WeakMap<PythonModule, Map<number, string | undefined>>();
+
 /** The qualified name of what a call calls: `logging.FileHandler(…)` → `logging.FileHandler`. */
 export function calleeName(module: PythonModule, call: Node): string | undefined {
-  return qualifiedName(module, call.childForFieldName('function'));
+  let names = calleeNames.get(module);
+  if (!names) {
+    names = new Map();
+    calleeNames.set(module, names);
+  }
+  if (names.has(call.id)) return names.get(call.id);
+  const name = qualifiedName(module, call.childForFieldName('function'));
+  names.set(call.id, name);
+  return name;
 }
 
 /** True when `name` is one of `candidates`. */
