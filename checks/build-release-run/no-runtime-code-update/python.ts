@@ -39,13 +39,18 @@ export default defineDetector<MessageId>({
       const command = codeUpdate(module, process);
       if (command) context.report({ range: [process.call.startIndex, process.call.endIndex], messageId: 'command', data: { command } });
     }
+    // What the other calls need is written in the module itself: pip, GitPython's Repo, a `.py` name.
+    const mayPip = /\bpip\b/.test(context.text);
+    const mayGit = /\bgit\b/.test(context.text);
+    const mayWrite = context.text.includes('.py');
+    if (!mayPip && !mayGit && !mayWrite) return;
     for (const call of module.calls) {
-      const command = pipMain(module, call) ?? gitPythonUpdate(module, call);
+      const command = (mayPip ? pipMain(module, call) : undefined) ?? (mayGit ? gitPythonUpdate(module, call) : undefined);
       if (command) {
         context.report({ range: [call.startIndex, call.endIndex], messageId: 'command', data: { command } });
         continue;
       }
-      const file = sourceFileWrite(module, call);
+      const file = mayWrite ? sourceFileWrite(module, call) : undefined;
       if (file) context.report({ range: [call.startIndex, call.endIndex], messageId: 'write', data: { file } });
     }
   },

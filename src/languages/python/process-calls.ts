@@ -3,7 +3,7 @@ import type { CheckContext } from '../../../checks/define-check.ts';
 import { argvCommands, DYNAMIC, parseCommandLine } from '../shell/command-line.ts';
 import { boundValue } from './bound-value.ts';
 import { pythonModule, type PythonModule } from './module.ts';
-import { commandArgument, LAUNCHERS, type LaunchForm } from './spawned-command.ts';
+import { commandArgument, LAUNCHERS, mayLaunch, type LaunchForm } from './spawned-command.ts';
 import { staticText } from './static-text.ts';
 import { booleanValue, calleeName, keywordArgument, positionalArguments, qualifiedName } from './syntax.ts';
 
@@ -27,6 +27,7 @@ const MAX_HOPS = 4;
  */
 export function processCalls(context: CheckContext): readonly ProcessCall[] {
   return context.perFile('python:process-calls', () => {
+    if (!mayLaunch(context.text)) return [];
     const module = pythonModule(context);
     const found: ProcessCall[] = [];
     for (const call of module.calls) {

@@ -60,6 +60,15 @@ export const LAUNCHERS: Readonly<Record<string, LaunchForm>> = {
   'os.spawnlpe': { kind: 'varargs', program: 1, first: 3 },
 };
 
+/**
+ * True unless the text cannot call a launcher: each launcher's module (`subprocess`, also in
+ * `create_subprocess_*`) or function name (`system`, `popen`, `exec*`, `spawn*`, `getoutput`)
+ * must be written in the module, at the call or in its import, whatever the aliases.
+ */
+export function mayLaunch(text: string): boolean {
+  return /subprocess|system|popen|exec[lv]|spawn|getoutput|getstatusoutput/.test(text);
+}
+
 /** The command argument of a `line` or `args` launcher call (`args=`, `cmd=`, `command=`). */
 export function commandArgument(call: Node): Node | undefined {
   return argument(call, 0, 'args') ?? argument(call, 0, 'cmd') ?? argument(call, 0, 'command');
