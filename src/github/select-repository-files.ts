@@ -22,7 +22,9 @@ const CONFIG_FILE = /^(?:tsconfig(?:\.[\w-]+)?|jsconfig)\.json$/;
 /**
  * Which files of a revision, besides the changed ones, the review fetches so that rules looking
  * beyond the changed files see what they need, within MAX_REPOSITORY_FILES:
- * 1. manifests: every package.json, tsconfig/jsconfig, Dockerfile, compose file and Procfile;
+ * 1. manifests: every package.json, tsconfig/jsconfig, Dockerfile, compose file and Procfile,
+ *    and Python's dependency manifests (requirements files, pyproject.toml, Pipfile): which
+ *    packages the repository declares, and whether a requirements file is a compiled lock;
  * 2. conventional entry points (`index`, `main`, `server`, `app`, `worker`, `start` scripts at
  *    the root, in `src/`, `app/`, `server/`, `lib/`, `bin/`, or in a workspace package);
  * 3. with `manifests` (the contents of those already fetched), the scripts they start:
@@ -47,10 +49,12 @@ export function selectRepositoryFiles(paths: readonly string[], manifests: Reado
   return [...selected].sort(byDepth).slice(0, MAX_REPOSITORY_FILES);
 }
 
-/** Files whose contents name the scripts a deployment starts. */
+/** Kinds of files whose contents declare dependencies or name the scripts a deployment starts. */
+const MANIFEST_KINDS: ReadonlySet<string> = new Set(['package-json', 'dockerfile', 'compose', 'procfile', 'requirements', 'pyproject', 'pipfile']);
+
+/** Files whose contents declare dependencies or name the scripts a deployment starts. */
 export function isManifest(filePath: string): boolean {
-  const kind = fileKindOf(filePath);
-  return kind === 'package-json' || kind === 'dockerfile' || kind === 'compose' || kind === 'procfile' || CONFIG_FILE.test(path.basename(filePath));
+  return MANIFEST_KINDS.has(fileKindOf(filePath)) || CONFIG_FILE.test(path.basename(filePath));
 }
 
 function byDepth(a: string, b: string): number {

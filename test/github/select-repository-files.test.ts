@@ -56,6 +56,11 @@ describe('selectRepositoryFiles', () => {
     expect(selectRepositoryFiles(PATHS, manifests)).toEqual(selectRepositoryFiles(PATHS));
   });
 
+  it('selects Python dependency manifests, never constraints or .in files', () => {
+    const paths = ['pyproject.toml', 'poetry.lock', 'requirements.txt', 'requirements/dev.txt', 'requirements.in', 'constraints.txt', 'services/api/Pipfile', 'app/main.py'];
+    expect(selectRepositoryFiles(paths)).toEqual(['pyproject.toml', 'requirements.txt', 'requirements/dev.txt', 'services/api/Pipfile']);
+  });
+
   it(`keeps at most ${MAX_REPOSITORY_FILES} files`, () => {
     const many = Array.from({ length: MAX_REPOSITORY_FILES + 50 }, (_, index) => `services/s${index}/package.json`);
     const selected = selectRepositoryFiles(['package.json', ...many]);

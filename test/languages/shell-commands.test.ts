@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { effectiveCommand, parseShellCommands } from '../../src/languages/shell/commands.ts';
 import { loadShellGrammar } from '../../src/languages/shell/parse-shell.ts';
-import { parseCommandLine } from '../../src/languages/javascript/shell-invocations.ts';
-import { DYNAMIC } from '../../src/languages/javascript/static-text.ts';
+import { DYNAMIC, parseCommandLine } from '../../src/languages/shell/command-line.ts';
 
 beforeAll(async () => {
   await loadShellGrammar();

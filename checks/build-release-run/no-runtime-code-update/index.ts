@@ -1,12 +1,13 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
 import javascript from './javascript.ts';
+import python from './python.ts';
 
 const meta = {
   factor: 5,
   severity: 'error',
   title: 'The running app changes its own code',
   description:
-    'A twelve-factor app strictly separates build, release and run: a release is an immutable build plus config, and the run stage only executes it. An app that runs `git pull` or `npm install`, or writes source files next to its own code, while it runs makes every instance drift from the release that was tested and deployed, cannot be rolled back, and breaks on read-only or ephemeral file systems.',
+    'A twelve-factor app strictly separates build, release and run: a release is an immutable build plus config, and the run stage only executes it. An app that runs `git pull`, `npm install` or `pip install`, or writes source files next to its own code, while it runs makes every instance drift from the release that was tested and deployed, cannot be rolled back, and breaks on read-only or ephemeral file systems.',
   fix: 'Fetch code, install dependencies and generate source files in the build stage, and ship a new release to change the code.',
   winsOver: ['dependencies/no-implicit-system-tool'],
   messages: {
@@ -20,5 +21,5 @@ export type MessageId = keyof typeof meta.messages;
 export default defineCheck<MessageId>({
   id: 'build-release-run/no-runtime-code-update',
   meta,
-  detectors: [javascript],
+  detectors: [javascript, python],
 });

@@ -9,19 +9,10 @@ import { shellInvocations, type ShellInvocation } from '../../../src/languages/j
 import { staticPath } from '../../../src/languages/javascript/static-path.ts';
 import { DYNAMIC } from '../../../src/languages/javascript/static-text.ts';
 import { isToolingPath } from '../../support/tooling-path.ts';
+import { codeUpdateCommand } from './update-commands.ts';
 
-/** Package managers and the subcommands that change installed code. */
-const INSTALL_COMMANDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  npm: new Set(['install', 'i', 'ci', 'add', 'update', 'up', 'upgrade']),
-  yarn: new Set(['', 'install', 'add', 'upgrade', 'up']),
-  pnpm: new Set(['install', 'i', 'add', 'update', 'up']),
-  bun: new Set(['install', 'i', 'add', 'update']),
-  pip: new Set(['install']),
-  pip3: new Set(['install']),
-};
+/** git subcommands that update the app's own checkout (RULES.md: `git pull`/`git fetch`). */
 const GIT_UPDATES = new Set(['pull', 'fetch']);
-/** git options that take a value (`git -c k=v pull`). */
-const GIT_VALUE_OPTIONS = new Set(['-c', '--git-dir', '--work-tree', '--namespace']);
 
 /** fs calls that write a file, with the index of the destination argument. */
 const FS_WRITES: Readonly<Record<string, number>> = {
@@ -64,33 +55,8 @@ export default defineDetector<MessageId>({
 function codeUpdate(context: CheckContext, invocation: ShellInvocation): string | undefined {
   if (invocation.options && !worksOnOwnCode(context, propertyValue(invocation.options, 'cwd'))) return undefined;
   for (const words of invocation.commands) {
-    const program = words[0]!.split('/').at(-1)!;
-    if (program === 'git') {
-      const subcommand = gitSubcommand(words);
-      if (subcommand !== undefined && GIT_UPDATES.has(subcommand)) return `git ${subcommand}`;
-      continue;
-    }
-    const pipModule = (program === 'python' || program === 'python3') && words[1] === '-m' ? words[2] : undefined;
-    const manager = pipModule ?? program;
-    const rest = pipModule ? words.slice(3) : words.slice(1);
-    const subcommands = INSTALL_COMMANDS[manager];
-    if (!subcommands) continue;
-    const subcommand = rest.find((word) => !word.startsWith('-')) ?? '';
-    if (subcommand.includes(DYNAMIC)) continue;
-    if (subcommands.has(subcommand)) return subcommand === '' ? manager : `${manager} ${subcommand}`;
-  }
-  return undefined;
-}
-
-/** git's subcommand after global options; undefined when `-C` points somewhere else than the app. */
-function gitSubcommand(words: readonly string[]): string | undefined {
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i]!;
-    if (word === '-C') {
-      if (words[i + 1] !== '.') return undefined;
-      i++;
-    } else if (GIT_VALUE_OPTIONS.has(word)) i++;
-    else if (!word.startsWith('-')) return word;
+    const command = codeUpdateCommand(words, GIT_UPDATES);
+    if (command) return command;
   }
   return undefined;
 }

@@ -1,8 +1,8 @@
-import path from 'node:path/posix';
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { directoryOf } from '../../support/command-trace.ts';
 import { dependencyEntries } from '../../support/package-dependencies.ts';
+import { escapesRepository } from './outside-repository.ts';
 
 /** Protocols whose target is a directory or tarball on the file system. */
 const PATH_PROTOCOLS = ['file:', 'link:', 'portal:'];
@@ -31,11 +31,4 @@ function localTarget(spec: string): string | undefined {
   else if (/^(?:\.{1,2}\/|\/|~\/)/.test(trimmed) || /^\.{1,2}$/.test(trimmed)) target = trimmed;
   else return undefined;
   return target.replace(/\\/g, '/').replace(/[#?].*$/, '');
-}
-
-/** True when `target`, relative to the package's directory, leaves the repository root. */
-function escapesRepository(packageDir: string, target: string): boolean {
-  if (target.startsWith('/') || target.startsWith('~') || /^[A-Za-z]:\//.test(target)) return true;
-  const resolved = path.normalize(path.join(packageDir || '.', target));
-  return resolved === '..' || resolved.startsWith('../');
 }

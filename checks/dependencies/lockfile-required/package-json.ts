@@ -6,6 +6,7 @@ import type { MessageId } from './index.ts';
 import { directoryOf } from '../../support/command-trace.ts';
 import { hasEntries, keyRange, manifestKey } from '../../support/package-dependencies.ts';
 import { readPackageManifest } from '../../support/package-scripts.ts';
+import { missingWhere, parentOf } from './manifest-directory.ts';
 
 /** Files that pin the whole dependency tree, one per package manager. */
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb'];
@@ -32,19 +33,13 @@ export default defineDetector<MessageId>({
     context.report({
       range: at,
       messageId: 'missing',
-      data: { file: context.path, where: dir === '' ? 'none at the repository root' : `none in ${dir}/ or a workspace root above it` },
+      data: { file: context.path, where: missingWhere(dir), lockfiles: 'package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock' },
     });
   },
 });
 
 function hasLockfile(context: CheckContext, dir: string): boolean {
   return LOCKFILES.some((name) => context.repo.has(dir ? `${dir}/${name}` : name));
-}
-
-/** The directory above `dir`; undefined above the root. */
-function parentOf(dir: string): string | undefined {
-  if (dir === '') return undefined;
-  return directoryOf(dir);
 }
 
 /** The workspace globs declared at `root` (npm/yarn/bun `workspaces`, pnpm-workspace.yaml), once per run. */

@@ -1,39 +1,8 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { shellInvocations } from '../../../src/languages/javascript/shell-invocations.ts';
-import { DYNAMIC } from '../../../src/languages/javascript/static-text.ts';
 import { isToolingPath } from '../../support/tooling-path.ts';
-
-/**
- * Binaries that are not part of Node.js nor of a minimal base image (node:*-slim, alpine):
- * an app that shells out to them depends on whatever the host happens to have installed.
- * A known list rather than "anything but node/npm": precision first (RULES.md).
- */
-const SYSTEM_TOOLS = new Set([
-  // network and transfer
-  'curl', 'wget', 'ssh', 'scp', 'sftp', 'rsync', 'ftp', 'nc', 'netcat', 'telnet', 'dig', 'nslookup', 'ping', 'traceroute', 'whois', 'nmap',
-  // images, audio, video, documents
-  'ffmpeg', 'ffprobe', 'convert', 'magick', 'identify', 'mogrify', 'montage', 'composite', 'gm', 'vips', 'cwebp', 'dwebp',
-  'gifsicle', 'optipng', 'pngquant', 'jpegoptim', 'jpegtran', 'exiftool', 'sox', 'lame', 'gs', 'ghostscript', 'pdftk',
-  'pdftotext', 'pdftoppm', 'pdfinfo', 'qpdf', 'mutool', 'wkhtmltopdf', 'wkhtmltoimage', 'libreoffice', 'soffice',
-  'unoconv', 'pandoc', 'tesseract', 'inkscape', 'rsvg-convert', 'yt-dlp', 'youtube-dl', 'chromium', 'chromium-browser',
-  'google-chrome', 'phantomjs', 'pdflatex', 'xelatex', 'lualatex', 'dot', 'zbarimg', 'qrencode',
-  // databases
-  'psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'mysql', 'mysqldump', 'mysqladmin', 'mongo', 'mongosh', 'mongodump',
-  'mongorestore', 'mongoexport', 'mongoimport', 'redis-cli', 'sqlite3', 'sqlcmd', 'cqlsh',
-  // cloud and operations
-  'aws', 'gcloud', 'gsutil', 'bq', 'az', 'kubectl', 'helm', 'docker', 'docker-compose', 'podman', 'terraform', 'heroku',
-  'doctl', 'flyctl', 's3cmd', 'rclone', 'ansible', 'systemctl', 'service',
-  // archives and crypto
-  'zip', 'unzip', 'tar', 'gzip', 'gunzip', 'bzip2', 'xz', '7z', '7za', 'unrar', 'openssl', 'gpg', 'ssh-keygen', 'certbot',
-  'clamscan', 'clamdscan',
-  // other runtimes and tools
-  'python', 'python3', 'pip', 'pip3', 'ruby', 'perl', 'php', 'java', 'go', 'dotnet', 'Rscript', 'git', 'jq', 'yq', 'xmllint',
-  'xvfb-run', 'lp', 'lpr', 'sendmail', 'mail',
-]);
-
-/** Directories where system binaries live; other absolute or relative paths are the app's own scripts. */
-const SYSTEM_DIRS = /^\/(usr\/(local\/)?)?s?bin\/|^\/opt\/homebrew\/bin\//;
+import { isCommandLineTool, systemTool, toolList } from './system-tools.ts';
 
 export default defineDetector<MessageId>({
   kinds: ['javascript'],
@@ -48,23 +17,8 @@ export default defineDetector<MessageId>({
         if (tool) tools.add(tool);
       }
       if (tools.size === 0) continue;
-      const data = { tools: [...tools].map((tool) => `'${tool}'`).join(', ') };
+      const data = { tools: toolList(tools) };
       context.report(severity ? { node: invocation.node, messageId: 'tool', data, severity } : { node: invocation.node, messageId: 'tool', data });
     }
   },
 });
-
-/**
- * Command-line entry code (`bin/`, `cli/`) runs on a developer's or CI machine, in the
- * environment its user set up, not as a deployed service: still worth a note, not a warning.
- */
-function isCommandLineTool(filePath: string): boolean {
-  return filePath.split('/').slice(0, -1).some((segment) => segment === 'bin' || segment === 'cli');
-}
-
-function systemTool(program: string): string | undefined {
-  if (program.includes(DYNAMIC)) return undefined;
-  if (program.includes('/') && !SYSTEM_DIRS.test(program)) return undefined;
-  const name = program.split('/').at(-1)!.replace(/\.exe$/i, '');
-  return SYSTEM_TOOLS.has(name) ? name : undefined;
-}

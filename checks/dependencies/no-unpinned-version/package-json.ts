@@ -1,11 +1,10 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { dependencyEntries } from '../../support/package-dependencies.ts';
+import { BRANCH_REFS } from './branch-refs.ts';
 
 /** Specifiers that accept any version at all: `*`, `x`, `x.x`, `''`, `latest`. */
 const ANY_VERSION = /^(?:[*xX](?:\.[*xX]){0,2}|latest|)$/;
-/** Refs that name a moving branch rather than a tag or a commit. */
-const BRANCH_REFS = new Set(['main', 'master', 'develop', 'development', 'dev', 'trunk', 'head', 'HEAD', 'next', 'staging', 'canary', 'nightly']);
 /** Protocols that do not resolve through a registry version or a URL: not this rule's business. */
 const OTHER_PROTOCOLS = /^(?:workspace|file|link|portal|patch|catalog|exec|jsr):/;
 const GIT_URL = /^(?:git(?:\+(?:ssh|https?|file))?:\/\/|git@|(?:github|gitlab|bitbucket|gist):)/;

@@ -5,7 +5,7 @@ import { callsFrom, callsRootedAt } from './calls-from.ts';
 import { constDeclarationOf, literalValue, propertyValue, resolveValue, unwrap } from './constants.ts';
 import { importsAny, resolveReference } from './imports.ts';
 import { DYNAMIC, staticText } from './static-text.ts';
-import { effectiveCommand, expandInlineShell, parseShellCommands, type ShellCommand } from '../shell/commands.ts';
+import { argvCommands, parseCommandLine } from '../shell/command-line.ts';
 
 /** A place where the app runs an external command. */
 export interface ShellInvocation {
@@ -122,38 +122,4 @@ function argumentWords(argument: Node): string[] {
   const value = resolveValue(argument);
   if (!Node.isArrayLiteralExpression(value)) return [];
   return value.getElements().map((element) => staticText(element) ?? DYNAMIC);
-}
-
-/** Stands in for a run-time part while the text is read as shell (NUL cannot sit inside a word). */
-const RUNTIME_PART = '\uE000';
-
-/**
- * The simple commands of a command line and their words, through the project's shell reading:
- * wrappers (`sudo`, `env`, `exec`, `timeout 30`…) and leading assignments are dropped,
- * `sh -c '…'` is read recursively, and run-time parts — template fields, `$(…)`, backticks —
- * are `DYNAMIC`.
- */
-export function parseCommandLine(line: string): string[][] {
-  return wordLists(parseShellCommands(line.replaceAll(DYNAMIC, RUNTIME_PART)));
-}
-
-/** An executable and its arguments, run without a shell (`spawn('sudo', ['curl', url])`). */
-function argvCommands(argv: readonly string[]): string[][] {
-  const words = argv.map((value) => ({ value: value.replaceAll(DYNAMIC, RUNTIME_PART), start: 0, end: 0, quoted: true }));
-  return wordLists([{ words, start: 0, end: 0, separator: '' }]);
-}
-
-function wordLists(parsed: readonly ShellCommand[]): string[][] {
-  const commands: string[][] = [];
-  for (const command of parsed) {
-    for (const expanded of expandInlineShell(effectiveCommand(command).words)) {
-      const words = effectiveCommand(expanded).words.map((word) => runtimeParts(word.value));
-      if (words.length > 0) commands.push(words);
-    }
-  }
-  return commands;
-}
-
-function runtimeParts(value: string): string {
-  return value.replaceAll(RUNTIME_PART, DYNAMIC).replace(/\$\((?:[^()]|\([^()]*\))*\)|`[^`]*`/g, DYNAMIC);
 }

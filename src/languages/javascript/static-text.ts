@@ -1,8 +1,9 @@
 import { Node, SyntaxKind } from './lazy-ts-morph.ts';
 import { resolveValue, unwrap } from './constants.ts';
+import { DYNAMIC } from '../shell/command-line.ts';
 
 /** Stands for a part of a string that is only known at run time (a substitution, a variable). */
-export const DYNAMIC = '\u0000';
+export { DYNAMIC };
 
 /** How many `const` hops and nested concatenations are followed before a part counts as dynamic. */
 const MAX_DEPTH = 6;

@@ -12,36 +12,92 @@ export interface SpawnedCommand {
   readonly shown: string | undefined;
 }
 
-/** Launchers taking the command as their first argument (`args=`): a list of words or a string. */
-const COMMAND_LAUNCHERS = new Set([
-  'subprocess.run',
-  'subprocess.call',
-  'subprocess.check_call',
-  'subprocess.check_output',
-  'subprocess.Popen',
-  'subprocess.getoutput',
-  'subprocess.getstatusoutput',
-  'os.system',
-  'os.popen',
-  'asyncio.create_subprocess_shell',
-]);
-/** Launchers taking each word as its own positional argument. */
-const WORD_LAUNCHERS = new Set(['asyncio.create_subprocess_exec']);
+/**
+ * How each launcher takes its command: `line`, a shell command line; `args`, an argument list
+ * (or a string: a command line); `argv`, a program then a list whose first item is the program's
+ * own name; `varargs`, a program then its arguments one by one, from position `first`.
+ */
+export type LaunchForm =
+  | { kind: 'line' }
+  | { kind: 'args' }
+  | { kind: 'argv'; program: number }
+  | { kind: 'varargs'; program: number; first: number };
 
-/** The command a `subprocess`, `os.system` or asyncio launcher call starts, if it is one. */
+const LINE: LaunchForm = { kind: 'line' };
+const ARGS: LaunchForm = { kind: 'args' };
+
+/** The functions that start a program, by qualified name. */
+export const LAUNCHERS: Readonly<Record<string, LaunchForm>> = {
+  'subprocess.run': ARGS,
+  'subprocess.call': ARGS,
+  'subprocess.check_call': ARGS,
+  'subprocess.check_output': ARGS,
+  'subprocess.Popen': ARGS,
+  'subprocess.getoutput': LINE,
+  'subprocess.getstatusoutput': LINE,
+  'os.system': LINE,
+  'os.popen': LINE,
+  'asyncio.create_subprocess_shell': LINE,
+  'asyncio.create_subprocess_exec': { kind: 'varargs', program: 0, first: 1 },
+  'os.execv': { kind: 'argv', program: 0 },
+  'os.execve': { kind: 'argv', program: 0 },
+  'os.execvp': { kind: 'argv', program: 0 },
+  'os.execvpe': { kind: 'argv', program: 0 },
+  'os.posix_spawn': { kind: 'argv', program: 0 },
+  'os.posix_spawnp': { kind: 'argv', program: 0 },
+  'os.spawnv': { kind: 'argv', program: 1 },
+  'os.spawnve': { kind: 'argv', program: 1 },
+  'os.spawnvp': { kind: 'argv', program: 1 },
+  'os.spawnvpe': { kind: 'argv', program: 1 },
+  // `os.execl(path, arg0, arg1…)`: the arguments follow the program's own name.
+  'os.execl': { kind: 'varargs', program: 0, first: 2 },
+  'os.execle': { kind: 'varargs', program: 0, first: 2 },
+  'os.execlp': { kind: 'varargs', program: 0, first: 2 },
+  'os.execlpe': { kind: 'varargs', program: 0, first: 2 },
+  'os.spawnl': { kind: 'varargs', program: 1, first: 3 },
+  'os.spawnle': { kind: 'varargs', program: 1, first: 3 },
+  'os.spawnlp': { kind: 'varargs', program: 1, first: 3 },
+  'os.spawnlpe': { kind: 'varargs', program: 1, first: 3 },
+};
+
+/**
+ * True unless the text cannot call a launcher: each launcher's module (`subprocess`, also in
+ * `create_subprocess_*`) or function name (`system`, `popen`, `exec*`, `spawn*`, `getoutput`)
+ * must be written in the module, at the call or in its import, whatever the aliases.
+ */
+export function mayLaunch(text: string): boolean {
+  return /subprocess|system|popen|exec[lv]|spawn|getoutput|getstatusoutput/.test(text);
+}
+
+/** The command argument of a `line` or `args` launcher call (`args=`, `cmd=`, `command=`). */
+export function commandArgument(call: Node): Node | undefined {
+  return argument(call, 0, 'args') ?? argument(call, 0, 'cmd') ?? argument(call, 0, 'command');
+}
+
+/** The command a `subprocess`, `os` or asyncio launcher call starts, if it is one. */
 export function spawnedCommand(module: PythonModule, call: Node): SpawnedCommand | undefined {
   const via = calleeName(module, call);
-  if (via === undefined) return undefined;
-  if (WORD_LAUNCHERS.has(via)) return fromWords(via, module, positionalArguments(call));
-  if (!COMMAND_LAUNCHERS.has(via)) return undefined;
-  const command = argument(call, 0, 'args') ?? argument(call, 0, 'cmd') ?? argument(call, 0, 'command');
-  if (!command) return { via, text: undefined, shown: undefined };
+  const form = via === undefined ? undefined : LAUNCHERS[via];
+  if (!form) return undefined;
+  const positional = positionalArguments(call);
+  if (form.kind === 'varargs') {
+    const program = positional[form.program];
+    return fromWords(via!, module, program ? [program, ...positional.slice(form.first)] : []);
+  }
+  if (form.kind === 'argv') {
+    const [program, argv] = [positional[form.program], positional[form.program + 1]];
+    const list = argv && resolveValue(module, argv);
+    const rest = list?.type === 'list' || list?.type === 'tuple' ? list.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment').slice(1) : [];
+    return fromWords(via!, module, program ? [program, ...rest] : []);
+  }
+  const command = commandArgument(call);
+  if (!command) return { via: via!, text: undefined, shown: undefined };
   const value = resolveValue(module, command);
   if (value.type === 'list' || value.type === 'tuple') {
-    return fromWords(via, module, value.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment'));
+    return fromWords(via!, module, value.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment'));
   }
   const text = stringValue(value);
-  return { via, text, shown: text };
+  return { via: via!, text, shown: text };
 }
 
 function fromWords(via: string, module: PythonModule, words: readonly Node[]): SpawnedCommand {
