@@ -1,6 +1,7 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { shellInvocations } from '../../../src/languages/javascript/shell-invocations.ts';
+import { isProvidedByDeclaredPackage } from '../../support/declared-packages.ts';
 import { isToolingPath } from '../../support/tooling-path.ts';
 import { isCommandLineTool, systemTool, toolList } from './system-tools.ts';
 
@@ -14,7 +15,7 @@ export default defineDetector<MessageId>({
       const tools = new Set<string>();
       for (const words of invocation.commands) {
         const tool = systemTool(words[0]!);
-        if (tool) tools.add(tool);
+        if (tool && !isProvidedByDeclaredPackage(context, tool)) tools.add(tool);
       }
       if (tools.size === 0) continue;
       const data = { tools: toolList(tools) };

@@ -3,6 +3,11 @@ import { testCheck } from '../../support/check-tester.ts';
 
 testCheck(check, {
   valid: [
+    {
+      name: 'a tool the repository declares in another language (awscli in requirements.txt installs aws)',
+      code: `import { $ } from 'zx';\nawait $\`aws s3 cp \${file} s3://bucket/\${key}\`;`,
+      files: { 'requirements.txt': 'awscli==1.33.0\n' },
+    },
     { code: `import { spawn } from 'node:child_process';\nconst child = spawn(process.execPath, ['worker.js']);\nspawn('node', ['--version']);` },
     { code: `import { execSync } from 'child_process';\nexecSync('npm run build && npx prisma generate');` },
     { code: `import { execFile } from 'node:child_process';\nexecFile('./scripts/resize.sh', [input]);\nexecFile('bin/convert-assets', []);` },
