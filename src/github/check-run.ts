@@ -37,6 +37,7 @@ export class CheckRun {
   #id: number | undefined;
   #completed = false;
   #annotations = 0;
+  #text: string | undefined;
 
   constructor(
     octokit: ProbotOctokit,
@@ -79,7 +80,13 @@ export class CheckRun {
     this.#id = earlier.id;
     this.#completed = earlier.status === 'completed';
     this.#annotations = earlier.output.annotations_count;
+    this.#text = earlier.output.text ?? undefined;
     return { status: this.#completed ? 'completed' : 'in_progress', ...(earlier.output.title && { title: earlier.output.title }) };
+  }
+
+  /** The text of the run an earlier attempt left (`resume`), where that attempt noted what it could not post. */
+  get text(): string | undefined {
+    return this.#text;
   }
 
   /** Treats an adopted completed run as open again, to replace an earlier attempt's failure report. */

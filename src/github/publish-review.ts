@@ -53,6 +53,10 @@ export class PublishingIncompleteError extends Error {
   }
 }
 
+/** How the check run's text begins to say that publishing stopped after the run completed. */
+const PUBLISHING_FAILED = 'Posting the annotations or review comments failed';
+const POSTED_ON_RETRY = 'An earlier attempt could not post everything; the annotations and review comments were posted in full on a retry.';
+
 /**
  * Reports a review: completes the check run (conclusion by `fail_on`, title, summary, the
  * first 50 annotations), adds further annotation batches, then posts the review. The check run
@@ -91,9 +95,13 @@ export async function publishReview(report: Report, options: PublishOptions): Pr
       published.review = await postReview(options.octokit, options.pullRequest, report, { config, commentable: options.commentable, log });
       log.info({ ...published.review }, 'review posted');
     }
+    // An earlier attempt noted on the run what it could not post; now that all is posted, say so.
+    if (checkRun.text?.includes(PUBLISHING_FAILED)) {
+      await checkRun.update({ ...output, text: [...options.notes, POSTED_ON_RETRY].join('\n\n') });
+    }
   } catch (error) {
     log.error({ err: describeError(error) }, 'posting the review failed after the check run completed');
-    const note = `Posting the annotations or review comments failed: ${describeError(error)}. The conclusion above stands; it is retried, and **Re-run** on this check posts what is missing.`;
+    const note = `${PUBLISHING_FAILED}: ${describeError(error)}. The conclusion above stands; it is retried, and **Re-run** on this check posts what is missing.`;
     await checkRun.update({ ...output, text: [...options.notes, note].join('\n\n') }).catch((updateError: unknown) => {
       log.error({ err: describeError(updateError) }, 'noting the failure on the check run failed too');
     });

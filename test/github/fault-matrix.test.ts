@@ -305,6 +305,7 @@ describe('fault matrix: a GitHub 5xx on each publishing step (stand-in, job retr
     expect(runs.map((checkRun) => `${checkRun.name} ${checkRun.status} ${checkRun.conclusion}`)).toEqual([`${CHECK_NAME} completed failure`]);
     expect(runs[0]!.output?.title).toMatch(/^\d+ new issues? \(/);
     expect(runs[0]!.output?.summary).toContain('Port binding');
+    expect(runs[0]!.output?.text ?? '').not.toContain('failed');
     const annotations = (runs[0]!.output?.annotations ?? []) as { start_line: number; title: string }[];
     expect(annotations.length).toBeGreaterThanOrEqual(ports);
     expect(new Set(annotations.map((annotation) => `${annotation.start_line} ${annotation.title}`)).size).toBe(annotations.length);

@@ -36,7 +36,7 @@ export interface StandInCheckRun {
   external_id?: string;
   status: string;
   conclusion?: string;
-  output?: { title?: string; summary?: string; annotations?: unknown[] };
+  output?: { title?: string; summary?: string; text?: string; annotations?: unknown[] };
 }
 
 /** A review as posted, with its inline comments (the App's are a bot's). */
@@ -310,7 +310,7 @@ export class GitHubStandIn extends EventEmitter {
       );
       const listed = runs.map(({ output, ...run }) => ({
         ...run,
-        output: { title: output?.title ?? null, summary: output?.summary ?? null, text: null, annotations_count: output?.annotations?.length ?? 0, annotations_url: '' },
+        output: { title: output?.title ?? null, summary: output?.summary ?? null, text: output?.text ?? null, annotations_count: output?.annotations?.length ?? 0, annotations_url: '' },
       }));
       return [200, { total_count: runs.length, check_runs: listed }];
     }
