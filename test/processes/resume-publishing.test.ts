@@ -3,7 +3,7 @@ import { CHECK_NAME } from '../../src/github/check-run.ts';
 import { reviewJob, type ReviewJob } from '../../src/github/review-job.ts';
 import { BullmqQueue } from '../../src/queue/bullmq-queue.ts';
 import { LOCK_DURATION_MS, STALLED_INTERVAL_MS } from '../../src/queue/bullmq-worker.ts';
-import { fingerprintOfComment } from '../../src/report/review-comment.ts';
+import { fingerprintMarker, fingerprintOfComment } from '../../src/report/review-comment.ts';
 import { AppProcess, appEnvironment } from '../support/app-process.ts';
 import { GitHubStandIn, type StandInPullRequest } from '../support/github-stand-in.ts';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '../support/test-redis.ts';
@@ -32,7 +32,12 @@ const STEPS = [
   { boundary: 'after creating the check run, before completing it', pull: pull('created', 3, 0), hold: ['PATCH', /^\/repos\/acme\/created\/check-runs\/\d+$/, 0] },
   { boundary: 'after completing it with 50 annotations, before the next batch', pull: pull('completed', 60, 1), hold: ['PATCH', /^\/repos\/acme\/completed\/check-runs\/\d+$/, 1] },
   { boundary: 'after the annotations, before the review', pull: pull('annotated', 3, 2), hold: ['POST', /^\/repos\/acme\/annotated\/pulls\/\d+\/reviews$/, 0] },
+  { boundary: 'after the review, before resolving the threads of findings that went away', pull: pull('reviewed', 3, 3), hold: ['POST', /^\/graphql$/, 0, /resolveReviewThread/] },
 ] as const;
+
+/** An earlier push's review on the last pull request, commenting a finding that has since gone: its thread is to be resolved. */
+const EARLIER_REVIEW_ID = 99;
+const GONE_COMMENT_ID = 777;
 
 const enabled = await redisAvailable('resumable publishing tests');
 
@@ -45,6 +50,18 @@ describe.skipIf(!enabled)('a worker SIGKILLed between publishing steps (child pr
   beforeAll(async () => {
     standIn = await new GitHubStandIn().start();
     for (const step of STEPS) standIn.addPullRequest(step.pull);
+    const earlier = STEPS.at(-1)!.pull;
+    const bot = { login: 'twelve-factor-review[bot]', type: 'Bot' } as const;
+    standIn.reviews.push({
+      id: EARLIER_REVIEW_ID,
+      owner: earlier.owner,
+      repo: earlier.repo,
+      number: earlier.number,
+      body: 'an earlier push',
+      user: bot,
+      state: 'COMMENTED',
+      comments: [{ id: GONE_COMMENT_ID, path: 'src/old.js', line: 1, body: `fixed since ${fingerprintMarker('gone-finding')}`, user: bot, in_reply_to_id: null }],
+    });
     queue = new BullmqQueue<ReviewJob>({ url: TEST_REDIS_URL, prefix });
   });
 
@@ -62,7 +79,7 @@ describe.skipIf(!enabled)('a worker SIGKILLed between publishing steps (child pr
   };
 
   it('finishes every review on its one check run, posting nothing twice', { timeout: 120_000 }, async () => {
-    const holds = STEPS.map(({ hold: [method, path, skip] }) => standIn.hold(method, path, { skip }));
+    const holds = STEPS.map(({ hold: [method, path, skip, body] }) => standIn.hold(method, path, { skip, ...(body && { body }) }));
     const victim = worker();
     await victim.started();
     for (const { pull: target } of STEPS) {
@@ -84,7 +101,7 @@ describe.skipIf(!enabled)('a worker SIGKILLed between publishing steps (child pr
 
     const results = STEPS.map(({ boundary, pull: target }) => {
       const runs = standIn.checkRunsFor(target.headSha);
-      const reviews = standIn.reviewsOf(target.owner, target.repo, target.number);
+      const reviews = standIn.reviewsOf(target.owner, target.repo, target.number).filter((review) => review.id !== EARLIER_REVIEW_ID);
       const comments = reviews.flatMap((review) => review.comments).map((comment) => fingerprintOfComment(comment.body));
       const annotations = (runs[0]?.output?.annotations ?? []) as { start_line: number; title: string }[];
       return {
@@ -107,6 +124,7 @@ describe.skipIf(!enabled)('a worker SIGKILLed between publishing steps (child pr
       expect(result.comments, result.boundary).toBe(result.distinctComments);
       expect(result.comments, result.boundary).toBe(Math.min(result.annotations, 20));
     }
+    expect(standIn.isResolved(GONE_COMMENT_ID), 'the thread of the finding that went away').toBe(true);
     expect(survivor.lines.filter((line) => line.msg === 'review job started').map((line) => line.attempt)).toEqual(STEPS.map(() => 2));
     expect(standIn.problems).toEqual([]);
   });

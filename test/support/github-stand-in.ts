@@ -77,7 +77,7 @@ interface Failure {
 }
 
 interface Hold {
-  matches: (method: string, path: string) => boolean;
+  matches: (method: string, path: string, body: string) => boolean;
   arrived: () => void;
   released: Promise<void>;
 }
@@ -138,16 +138,17 @@ export class GitHubStandIn extends EventEmitter {
   }
 
   /**
-   * Holds requests matching `method` and a path pattern until `release()`, after letting the
-   * first `skip` of them through; `arrived` resolves when the first held one comes in. For "a
+   * Holds requests matching `method`, a path pattern and (for GraphQL) a body pattern until
+   * `release()`, after letting the first `skip` of them through; `arrived` resolves when the first held one comes in. For "a
    * review is at this step now" without sleeping.
    */
-  hold(method: string, pathPattern: RegExp, options: { skip?: number } = {}): { arrived: Promise<void>; release: () => void } {
+  hold(method: string, pathPattern: RegExp, options: { skip?: number; body?: RegExp } = {}): { arrived: Promise<void>; release: () => void } {
     let arrived!: () => void;
     let release!: () => void;
     let seen = 0;
     const hold: Hold = {
-      matches: (candidateMethod, path) => candidateMethod === method && pathPattern.test(path) && ++seen > (options.skip ?? 0),
+      matches: (candidateMethod, path, text) =>
+        candidateMethod === method && pathPattern.test(path) && (options.body?.test(text) ?? true) && ++seen > (options.skip ?? 0),
       arrived: () => arrived(),
       released: new Promise<void>((resolve) => (release = resolve)),
     };
@@ -214,7 +215,7 @@ export class GitHubStandIn extends EventEmitter {
     } catch {
       body = text;
     }
-    for (const hold of this.#holds.filter((candidate) => candidate.matches(method, path))) {
+    for (const hold of this.#holds.filter((candidate) => candidate.matches(method, path, text))) {
       hold.arrived();
       await hold.released;
     }
