@@ -1,6 +1,6 @@
 import { floorTargets, round, targetCheck, targetSize, type BenchContext, type BenchSection, type TargetCheck } from './bench-section.ts';
-import { median, measureRounds, toolReport, type ToolReport } from './measure-rounds.ts';
-import { readEslintOutput, readParseOutput, readReviewOutput, readSecretlintOutput } from './tool-outputs.ts';
+import { measureRounds, ourReviewReport, toolReport, type ToolReport } from './measure-rounds.ts';
+import { readEslintOutput, readParseOutput, readSecretlintOutput } from './tool-outputs.ts';
 
 /** Targets of DESIGN.md (Performance) that only the JS/TS review has. */
 const MAX_RATIO_TO_ESLINT = 0.5;
@@ -42,8 +42,7 @@ export const engineSection: BenchSection = {
         context.runs,
         context.progress,
       );
-      const ours = figures.ours.outputs.map(readReviewOutput);
-      const lastOurs = ours.at(-1)!;
+      const { last: lastOurs, report: oursReport } = ourReviewReport(figures.ours);
       const eslint = readEslintOutput(figures.eslint.outputs.at(-1)!);
       const parse = readParseOutput(figures.typescriptParse.outputs.at(-1)!);
       const secretlint = readSecretlintOutput(figures.secretlint.outputs.at(-1)!);
@@ -61,14 +60,7 @@ export const engineSection: BenchSection = {
         scriptFiles,
         files: repo.files,
         lines: repo.lines,
-        ours: {
-          ...toolReport(figures.ours, lastOurs.filesScanned),
-          engineMs: Math.round(median(ours.map((output) => output.durationMs))),
-          filesScanned: lastOurs.filesScanned,
-          filesSkipped: lastOurs.filesSkipped,
-          findings: lastOurs.findings,
-          byRule: lastOurs.byRule,
-        },
+        ours: oursReport,
         eslint: {
           ...toolReport(figures.eslint, eslint.filesLinted),
           filesLinted: eslint.filesLinted,

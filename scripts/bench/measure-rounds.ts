@@ -1,5 +1,6 @@
 import { round } from './bench-section.ts';
 import { measureProcess, type ProcessSpec } from './measure-process.ts';
+import { readReviewOutput } from './tool-outputs.ts';
 
 /** One tool's figures over several runs: medians, plus every run's wall time. */
 export interface ToolFigures {
@@ -67,4 +68,21 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Our review at one size: its tool report with the engine's own (median) time and what the last run found. */
+export function ourReviewReport(figures: ToolFigures) {
+  const outputs = figures.outputs.map(readReviewOutput);
+  const last = outputs.at(-1)!;
+  return {
+    last,
+    report: {
+      ...toolReport(figures, last.filesScanned),
+      engineMs: Math.round(median(outputs.map((output) => output.durationMs))),
+      filesScanned: last.filesScanned,
+      filesSkipped: last.filesSkipped,
+      findings: last.findings,
+      byRule: last.byRule,
+    },
+  };
 }

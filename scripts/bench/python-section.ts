@@ -1,6 +1,6 @@
 import type { BenchRepo } from './bench-workspace.ts';
 import { floorTargets, round, targetCheck, targetSize, type BenchContext, type BenchSection, type ReviewAtSize } from './bench-section.ts';
-import { median, measureRounds, toolReport, type ToolReport } from './measure-rounds.ts';
+import { median, measureRounds, ourReviewReport, toolReport, type ToolReport } from './measure-rounds.ts';
 import { readParseOutput, readReviewOutput, readSecretlintOutput } from './tool-outputs.ts';
 
 /** DESIGN.md (Performance, Python): "a mixed repository costs no more than the sum of its parts". */
@@ -46,8 +46,7 @@ async function measureSize(context: BenchContext, repo: BenchRepo, notes: string
     context.runs,
     context.progress,
   );
-  const ours = figures.ours.outputs.map(readReviewOutput);
-  const lastOurs = ours.at(-1)!;
+  const { last: lastOurs, report: oursReport } = ourReviewReport(figures.ours);
   const parse = readParseOutput(figures.pythonParse.outputs.at(-1)!);
   const secretlint = readSecretlintOutput(figures.secretlint.outputs.at(-1)!);
   if (lastOurs.filesScanned !== repo.files) {
@@ -61,14 +60,7 @@ async function measureSize(context: BenchContext, repo: BenchRepo, notes: string
     pythonFiles: repo.scriptFiles,
     files: repo.files,
     lines: repo.lines,
-    ours: {
-      ...toolReport(figures.ours, lastOurs.filesScanned),
-      engineMs: Math.round(median(ours.map((output) => output.durationMs))),
-      filesScanned: lastOurs.filesScanned,
-      filesSkipped: lastOurs.filesSkipped,
-      findings: lastOurs.findings,
-      byRule: lastOurs.byRule,
-    },
+    ours: oursReport,
     pythonParse: { ...toolReport(figures.pythonParse, parse.files), filesParsed: parse.files, filesWithSyntaxErrors: parse.filesWithErrors },
     secretlint: { ...toolReport(figures.secretlint, secretlint.filesScanned), filesScanned: secretlint.filesScanned, findings: secretlint.findings },
     floorMs: Math.round(floorMs),
