@@ -1,17 +1,14 @@
-import { generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
-import { pino } from 'pino';
-import { Probot } from 'probot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_CONFIG_ALIAS_COUNT } from '../../src/engine/config.ts';
 import { CHECK_NAME } from '../../src/github/check-run.ts';
 import { reviewJob } from '../../src/github/review-job.ts';
-import { reviewOctokit } from '../../src/github/review-octokit.ts';
 import { reviewProcessor } from '../../src/github/run-review.ts';
-import { fingerprintMarker, fingerprintOfComment } from '../../src/report/review-comment.ts';
+import { fingerprintOfComment } from '../../src/report/review-comment.ts';
 import { examplePayload, useApp, type AppHarness } from '../support/app-harness.ts';
 import { API_URL, diffEntries, FakeGitHub, HEAD_SHA, MERGE_BASE_SHA, OWNER, REPO, blobSha, type RepoFiles } from '../support/fake-github.ts';
-import { GitHubStandIn, STAND_IN_APP_ID, type StandInPullRequest } from '../support/github-stand-in.ts';
+import { GitHubStandIn, type StandInPullRequest } from '../support/github-stand-in.ts';
+import { addEarlierReview, hardCodedPorts, standInReviewProcessor } from '../support/stand-in-review.ts';
 
 /**
  * The fault matrix of issue 15: each row breaks GitHub one way and asserts the check run's final
@@ -225,14 +222,6 @@ describe('fault matrix: reading the pull request and its configuration (nock)', 
   });
 });
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-
-/** A server listening on `count` hard-coded ports: `count` new errors, each an annotation and a comment candidate. */
-function hardCodedPorts(count: number): string {
-  const lines = Array.from({ length: count }, (_, index) => `http.createServer(() => {}).listen(${3000 + index});`);
-  return `import http from 'node:http';\n${lines.join('\n')}\n`;
-}
-
 /** The comment an earlier review left on a finding that has since gone: its thread is to be resolved. */
 const GONE_COMMENT_ID = 555;
 
@@ -257,14 +246,7 @@ describe('fault matrix: a GitHub 5xx on each publishing step (stand-in, job retr
   beforeEach(async () => {
     nock.enableNetConnect('127.0.0.1');
     standIn = await new GitHubStandIn().start();
-    const probot = new Probot({
-      appId: STAND_IN_APP_ID,
-      privateKey,
-      log: pino({ level: 'silent' }),
-      baseUrl: `http://${standIn.host}/api/v3`,
-      Octokit: reviewOctokit({ retryDelayScale: 0, throttle: { enabled: false } }),
-    });
-    run = reviewProcessor(probot);
+    run = standInReviewProcessor(standIn);
   });
 
   afterEach(async () => {
@@ -282,17 +264,7 @@ describe('fault matrix: a GitHub 5xx on each publishing step (stand-in, job retr
       files: { 'src/server.js': hardCodedPorts(ports) },
     };
     standIn.addPullRequest(pull);
-    const bot = { login: 'twelve-factor-review[bot]', type: 'Bot' } as const;
-    standIn.reviews.push({
-      id: 99,
-      owner: pull.owner,
-      repo: pull.repo,
-      number: pull.number,
-      body: 'an earlier push',
-      user: bot,
-      state: 'COMMENTED',
-      comments: [{ id: GONE_COMMENT_ID, path: 'src/old.js', line: 1, body: `fixed since ${fingerprintMarker('gone-finding')}`, user: bot, in_reply_to_id: null }],
-    });
+    addEarlierReview(standIn, pull, { review: 99, comment: GONE_COMMENT_ID });
     standIn.fail(method, path, { times: CLIENT_ATTEMPTS, ...options });
     const job = reviewJob({ kind: 'pull_request', deliveryId: 'd-1', installationId: pull.installationId, owner: pull.owner, repo: pull.repo, headSha: pull.headSha, pullNumber: pull.number });
 

@@ -1,14 +1,9 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { pino } from 'pino';
-import { Probot } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHECK_NAME } from '../../src/github/check-run.ts';
 import { reviewJob } from '../../src/github/review-job.ts';
-import { reviewOctokit } from '../../src/github/review-octokit.ts';
 import { reviewProcessor } from '../../src/github/run-review.ts';
-import { GitHubStandIn, STAND_IN_APP_ID, type StandInPullRequest } from '../support/github-stand-in.ts';
-
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+import { GitHubStandIn, type StandInPullRequest } from '../support/github-stand-in.ts';
+import { standInReviewProcessor } from '../support/stand-in-review.ts';
 
 const PULL: StandInPullRequest = {
   installationId: 5,
@@ -30,14 +25,7 @@ describe('resuming a review job', () => {
   beforeEach(async () => {
     standIn = await new GitHubStandIn().start();
     standIn.addPullRequest(PULL);
-    const probot = new Probot({
-      appId: STAND_IN_APP_ID,
-      privateKey,
-      log: pino({ level: 'silent' }),
-      baseUrl: `http://${standIn.host}/api/v3`,
-      Octokit: reviewOctokit({ retryDelayScale: 0, throttle: { enabled: false } }),
-    });
-    run = reviewProcessor(probot);
+    run = standInReviewProcessor(standIn);
   });
 
   afterEach(async () => {

@@ -3,16 +3,11 @@ import { CHECK_NAME } from '../../src/github/check-run.ts';
 import { reviewJob, type ReviewJob } from '../../src/github/review-job.ts';
 import { BullmqQueue } from '../../src/queue/bullmq-queue.ts';
 import { LOCK_DURATION_MS, STALLED_INTERVAL_MS } from '../../src/queue/bullmq-worker.ts';
-import { fingerprintMarker, fingerprintOfComment } from '../../src/report/review-comment.ts';
+import { fingerprintOfComment } from '../../src/report/review-comment.ts';
 import { AppProcess, appEnvironment } from '../support/app-process.ts';
 import { GitHubStandIn, type StandInPullRequest } from '../support/github-stand-in.ts';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '../support/test-redis.ts';
-
-/** A server listening on `count` hard-coded ports: `count` new errors, each an annotation and a comment candidate. */
-function hardCodedPorts(count: number): string {
-  const lines = Array.from({ length: count }, (_, index) => `http.createServer(() => {}).listen(${3000 + index});`);
-  return `import http from 'node:http';\n${lines.join('\n')}\n`;
-}
+import { addEarlierReview, hardCodedPorts } from '../support/stand-in-review.ts';
 
 const pull = (repo: string, ports: number, index: number): StandInPullRequest => ({
   installationId: 93,
@@ -50,18 +45,7 @@ describe.skipIf(!enabled)('a worker SIGKILLed between publishing steps (child pr
   beforeAll(async () => {
     standIn = await new GitHubStandIn().start();
     for (const step of STEPS) standIn.addPullRequest(step.pull);
-    const earlier = STEPS.at(-1)!.pull;
-    const bot = { login: 'twelve-factor-review[bot]', type: 'Bot' } as const;
-    standIn.reviews.push({
-      id: EARLIER_REVIEW_ID,
-      owner: earlier.owner,
-      repo: earlier.repo,
-      number: earlier.number,
-      body: 'an earlier push',
-      user: bot,
-      state: 'COMMENTED',
-      comments: [{ id: GONE_COMMENT_ID, path: 'src/old.js', line: 1, body: `fixed since ${fingerprintMarker('gone-finding')}`, user: bot, in_reply_to_id: null }],
-    });
+    addEarlierReview(standIn, STEPS.at(-1)!.pull, { review: EARLIER_REVIEW_ID, comment: GONE_COMMENT_ID });
     queue = new BullmqQueue<ReviewJob>({ url: TEST_REDIS_URL, prefix });
   });
 
