@@ -233,12 +233,11 @@ function detectorsFor(checks: readonly EnabledCheck[], kind: FileKind, isTest: b
  * package.json, `subprocess.run(…, shell=True)`), so the shell grammar comes with the first.
  */
 async function loadParsers(kind: FileKind, detectors: readonly { detector: Detector }[]): Promise<void> {
-  for (const { detector } of detectors) {
-    if (detector.needs !== 'text') await loadShellGrammar();
-    if (detector.needs === 'ts-morph') await loadTsMorph();
-    const grammar = TREE_SITTER_GRAMMARS[kind];
-    if (detector.needs === 'tree-sitter' && grammar) await loadTreeSitterLanguage(grammar);
-  }
+  const needs = new Set(detectors.map(({ detector }) => detector.needs));
+  if ([...needs].some((need) => need !== 'text')) await loadShellGrammar();
+  if (needs.has('ts-morph')) await loadTsMorph();
+  const grammar = TREE_SITTER_GRAMMARS[kind];
+  if (needs.has('tree-sitter') && grammar) await loadTreeSitterLanguage(grammar);
 }
 
 /** A rule that needed an unreadable file would only guess: its findings on this file are dropped. */

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Language, Node, Query, Tree } from 'web-tree-sitter';
+import type { Language, Node, Tree } from 'web-tree-sitter';
 import { UnparsableFileError } from '../../checks/define-check.ts';
 
 /*
@@ -10,13 +10,12 @@ import { UnparsableFileError } from '../../checks/define-check.ts';
 
 type WebTreeSitter = typeof import('web-tree-sitter');
 
-/** A loaded grammar: parses text and compiles queries (patterns as data, compiled once). */
+/** A loaded grammar. */
 export interface TreeSitterLanguage {
   /** Parses a file: a tree holding a syntax error throws UnparsableFileError. */
   parse(text: string): Tree;
   /** Parses text as it is, errors and all (command strings in manifests: read what is intact). */
   parseLeniently(text: string): Tree;
-  query(source: string): Query;
 }
 
 const require = createRequire(import.meta.url);
@@ -53,7 +52,6 @@ export function loadedTreeSitterLanguage(wasmSpecifier: string): TreeSitterLangu
 function wrap(module: WebTreeSitter, grammar: Language): TreeSitterLanguage {
   const parser = new module.Parser();
   parser.setLanguage(grammar);
-  const queries = new Map<string, Query>();
   return {
     parse(text) {
       return assertWellFormed(this.parseLeniently(text));
@@ -62,14 +60,6 @@ function wrap(module: WebTreeSitter, grammar: Language): TreeSitterLanguage {
       const tree = parser.parse(text);
       if (!tree) throw new UnparsableFileError('the parser gave up');
       return tree;
-    },
-    query(source) {
-      let query = queries.get(source);
-      if (!query) {
-        query = new module.Query(grammar, source);
-        queries.set(source, query);
-      }
-      return query;
     },
   };
 }

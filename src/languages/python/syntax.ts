@@ -44,11 +44,6 @@ export function calleeName(module: PythonModule, call: Node): string | undefined
   return name;
 }
 
-/** True when `name` is one of `candidates`. */
-export function nameIs(name: string | undefined, ...candidates: readonly string[]): boolean {
-  return name !== undefined && candidates.includes(name);
-}
-
 /** The last dotted part: `app.run` → `run`. */
 export function lastPart(name: string | undefined): string | undefined {
   return name?.slice(name.lastIndexOf('.') + 1);
