@@ -1,11 +1,30 @@
 import path from 'node:path/posix';
-import { From, JSONInstruction, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, From, JSONInstruction, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import type { CheckContext } from '../define-check.ts';
 import { directoryOf } from './command-trace.ts';
 import { parseShellCommands, type ShellCommand, type ShellWord } from '../../src/languages/shell/commands.ts';
 
 type Range = ReturnType<Instruction['getRange']>;
 type Position = Range['start'];
+
+/** A Dockerfile as these helpers read it: the file under review, or another one of the repository. */
+export type DockerfileFile = Pick<CheckContext, 'path' | 'text' | 'dockerfile' | 'perFile' | 'repo'>;
+
+/** Another Dockerfile of the repository, parsed here (the process model reads every one). */
+export function repositoryDockerfile(repo: CheckContext['repo'], filePath: string, text: string): DockerfileFile {
+  const memo = new Map<string, unknown>();
+  let parsed: Dockerfile | undefined;
+  return {
+    path: filePath,
+    text,
+    repo,
+    dockerfile: () => (parsed ??= DockerfileParser.parse(text)),
+    perFile<T>(key: string, compute: () => T): T {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
+}
 
 /** One build stage: its FROM and the instructions up to the next FROM. */
 export interface DockerStage {
@@ -18,7 +37,7 @@ export interface DockerStage {
 }
 
 /** The stages of the file under review, in order, memoised per file. */
-export function dockerStages(context: CheckContext): readonly DockerStage[] {
+export function dockerStages(context: DockerfileFile): readonly DockerStage[] {
   return context.perFile('dockerfile:stages', () => {
     const stages: DockerStage[] = [];
     let current: { from: From; name: string | undefined; instructions: Instruction[]; parent: DockerStage | undefined } | undefined;
@@ -38,7 +57,7 @@ export function dockerStages(context: CheckContext): readonly DockerStage[] {
 }
 
 /** `ARG`s declared before the first FROM (the only variables a FROM line can use). */
-export function globalArgs(context: CheckContext): ReadonlyMap<string, string | undefined> {
+export function globalArgs(context: DockerfileFile): ReadonlyMap<string, string | undefined> {
   return context.perFile('dockerfile:global-args', () => {
     const args = new Map<string, string | undefined>();
     for (const arg of context.dockerfile().getInitialARGs()) {
@@ -91,7 +110,7 @@ export interface InstructionCommands {
 }
 
 /** The commands a RUN, CMD or ENTRYPOINT runs (heredoc bodies included), with file offsets. */
-export function instructionCommands(context: CheckContext, instruction: Instruction): InstructionCommands {
+export function instructionCommands(context: DockerfileFile, instruction: Instruction): InstructionCommands {
   const exec = execFormWords(context, instruction);
   if (exec) {
     return { exec, commands: exec.length === 0 ? [] : [{ words: exec, start: exec[0]!.start, end: exec.at(-1)!.end, separator: '' }] };
@@ -127,7 +146,7 @@ export function instructionCommands(context: CheckContext, instruction: Instruct
 }
 
 /** Exec-form words (`CMD ["node", "app.js"]`); undefined for the shell form. */
-function execFormWords(context: CheckContext, instruction: Instruction): ShellWord[] | undefined {
+function execFormWords(context: DockerfileFile, instruction: Instruction): ShellWord[] | undefined {
   if (!(instruction instanceof JSONInstruction)) return undefined;
   const open = instruction.getOpeningBracket();
   const close = instruction.getClosingBracket();
@@ -155,7 +174,7 @@ function jsonString(literal: string): string | undefined {
 }
 
 /** Character offset in the file of a dockerfile-ast position (0-based line and character). */
-export function offsetOf(context: CheckContext, position: Position): number {
+export function offsetOf(context: DockerfileFile, position: Position): number {
   const starts = context.perFile('dockerfile:line-starts', () => {
     const result = [0];
     for (let i = 0; i < context.text.length; i++) if (context.text.charCodeAt(i) === 10) result.push(i + 1);
@@ -171,7 +190,7 @@ export function offsetOf(context: CheckContext, position: Position): number {
  * Dockerfile's directory or the repository root (the usual build contexts), after removing the
  * WORKDIR. Undefined when no such file is in the repository.
  */
-export function repositoryFileFor(context: CheckContext, stages: readonly DockerStage[], imagePath: string): string | undefined {
+export function repositoryFileFor(context: DockerfileFile, stages: readonly DockerStage[], imagePath: string): string | undefined {
   const dockerDir = directoryOf(context.path);
   const name = path.basename(imagePath);
   const candidates: string[] = [];

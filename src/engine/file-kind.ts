@@ -16,14 +16,21 @@ export type FileKind =
   | 'compose'
   | 'procfile'
   | 'env-file'
+  | 'shell'
   | 'yaml'
   | 'json'
   | 'text';
 
 const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
 
-/** Classifies a repository-relative, forward-slash path. */
-export function fileKindOf(filePath: string): FileKind {
+/** `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`: a script the shell reads. */
+const SHELL_SHEBANG = /^#!\s*(?:\/usr\/bin\/env\s+(?:-\S+\s+)*)?(?:\/\S*\/)?(?:sh|bash|dash|ash|ksh|zsh)(?:\s|$)/;
+
+/**
+ * Classifies a repository-relative, forward-slash path; with the file's text, an extension-less
+ * file whose shebang names a shell is a shell script (`bin/web`, `docker-entrypoint`).
+ */
+export function fileKindOf(filePath: string, text?: string): FileKind {
   const base = path.basename(filePath);
   const lower = base.toLowerCase();
   const ext = path.extname(lower);
@@ -39,8 +46,10 @@ export function fileKindOf(filePath: string): FileKind {
   if (/^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/.test(lower)) return 'compose';
   if (base === 'Procfile' || /^Procfile\.[\w-]+$/.test(base)) return 'procfile';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env-file';
+  if (ext === '.sh' || ext === '.bash') return 'shell';
   if (ext === '.yml' || ext === '.yaml') return 'yaml';
   if (ext === '.json') return 'json';
+  if (ext === '' && text !== undefined && SHELL_SHEBANG.test(text)) return 'shell';
   return 'text';
 }
 

@@ -184,7 +184,7 @@ async function analyseRevision(
       continue;
     }
     const text = typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content);
-    const kind = fileKindOf(file.path);
+    const kind = fileKindOf(file.path, text);
     const isTest = isTestPath(file.path);
     const applicable = detectorsFor(checks, kind, isTest);
     await loadParsers(kind, applicable);

@@ -1,4 +1,5 @@
 import type { FileKind } from '../engine/file-kind.ts';
+import { SHELL_GRAMMAR } from './shell/parse-shell.ts';
 
 /*
  * The languages the engine knows, by file kind: what parses them and what the rule table calls
@@ -9,6 +10,7 @@ import type { FileKind } from '../engine/file-kind.ts';
 /** The tree-sitter grammar (the `.wasm` its npm package ships) of each tree-sitter file kind. */
 export const TREE_SITTER_GRAMMARS: Readonly<Partial<Record<FileKind, string>>> = {
   python: 'tree-sitter-python/tree-sitter-python.wasm',
+  shell: SHELL_GRAMMAR,
 };
 
 /** The name the rule table gives each file kind's language. */
@@ -23,6 +25,7 @@ export const LANGUAGE_NAMES: Readonly<Record<FileKind, string>> = {
   compose: 'Compose',
   procfile: 'Procfile',
   'env-file': '.env',
+  shell: 'shell',
   yaml: 'YAML',
   json: 'JSON',
   text: 'any file',

@@ -132,8 +132,9 @@ class StartReview {
   }
 
   /**
-   * A repository shell script as the start command: the command it ends with must be `exec`ed.
-   * 'see-cmd' when the script hands over to CMD (`exec "$@"`) or is not in the repository.
+   * A repository shell script as the start command: 'see-cmd' when it hands over to CMD
+   * (`exec "$@"`) or is not in the repository. What the script itself starts is judged at its
+   * own lines, on the process model.
    */
   private script(instruction: Instruction, scriptPath: string): 'decided' | 'see-cmd' {
     const file = repositoryFileFor(this.#context, this.#stages, scriptPath);
@@ -147,12 +148,7 @@ class StartReview {
     const program = words[0]!.value;
     const handsOver = program === '$@' || program === '$*';
     if (exec) return handsOver ? 'see-cmd' : 'decided';
-    if (!handsOver && !NODE_PROGRAMS.has(basename(program))) return 'decided';
-    this.#context.report({
-      ...this.at(instruction),
-      messageId: 'scriptWithoutExec',
-      data: { script: file, command: commandText(words), line: lineOf(text, last.start) },
-    });
+    // A script that starts its process without `exec` is reported at the script's line (commands.ts).
     return 'decided';
   }
 
@@ -199,10 +195,4 @@ class StartReview {
 /** `CMD ["node", "dist/server.js"]`, keeping the instruction keyword as written. */
 function execFormText(instruction: Instruction, words: readonly string[]): string {
   return `${instruction.getInstruction()} [${words.map((word) => JSON.stringify(word)).join(', ')}]`;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

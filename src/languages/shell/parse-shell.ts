@@ -48,7 +48,7 @@ export function shellCommandsOf(tree: Tree, text: string, offset: number): Shell
 }
 
 /** The words of one simple command: leading assignments, the program and its arguments (redirections dropped). */
-function commandWords(command: Node, text: string, offset: number): ShellWord[] {
+export function commandWords(command: Node, text: string, offset: number): ShellWord[] {
   const words: ShellWord[] = [];
   for (const child of command.namedChildren) {
     if (!child || child.type.endsWith('redirect') || child.type === 'comment') continue;
@@ -75,7 +75,7 @@ function separatorAfter(command: Node, text: string): string {
 }
 
 /** The value of a word as the shell passes it: quotes removed, escapes resolved, expansions kept as written. */
-function wordValue(node: Node): string {
+export function wordValue(node: Node): string {
   switch (node.type) {
     case 'raw_string':
       return node.text.slice(1, -1);
@@ -104,6 +104,6 @@ function unescapeDoubleQuoted(inner: string): string {
 }
 
 /** A quoted or escaped word; an assignment counts as one by its name, which is never quoted. */
-function isQuoted(node: Node): boolean {
+export function isQuoted(node: Node): boolean {
   return node.type !== 'variable_assignment' && /["'\\]/.test(node.text);
 }

@@ -1,0 +1,456 @@
+import path from 'node:path/posix';
+import type { Instruction } from 'dockerfile-ast';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
+import type { CheckContext } from '../../define-check.ts';
+import { fileKindOf } from '../../../src/engine/file-kind.ts';
+import { UnreadableFileError } from '../../../src/engine/repository.ts';
+import type { ShellWord } from '../../../src/languages/shell/commands.ts';
+import { readShellScript } from '../../../src/languages/shell/script.ts';
+import {
+  dockerStages,
+  instructionCommands,
+  offsetOf,
+  repositoryDockerfile,
+  repositoryFileFor,
+  startInstructions,
+  type DockerfileFile,
+  type DockerStage,
+} from '../dockerfile-stages.ts';
+import { parseProcfile } from '../procfile.ts';
+import { nearestPackageManifest } from '../package-scripts.ts';
+import type { ProcessRole } from './walk.ts';
+
+/*
+ * The start sites of RULES-commands.md §2: Procfiles, heroku.yml, compose services, the final
+ * stage of each production Dockerfile, and package.json `start` when nothing else starts the app.
+ * Development-only sites (§3.4) are not sites.
+ */
+
+export type SiteEntryText =
+  | { kind: 'words'; words: ShellWord[]; exact: boolean; at: readonly [number, number] }
+  | { kind: 'shell'; text: string; offset: number; exact: boolean; at: readonly [number, number]; escape?: string };
+
+export interface StartSite {
+  process: string;
+  role: ProcessRole;
+  /** The role follows the main process (an image, a compose service): settled after the walk. */
+  roleFromCommand: boolean;
+  file: string;
+  line: number;
+  container: boolean;
+  platformPort: boolean;
+  unreferenced: boolean;
+  groupSignals: boolean;
+  entry: SiteEntryText;
+  resolve: (scriptPath: string, fromFile: string) => string | undefined;
+  packageDir: string;
+}
+
+const DEVELOPMENT_WORD = /(?:^|[./_-])(?:dev|develop|development|local|debug|watch|test|tests|ci|setup|bootstrap|install|examples?|docs)(?:$|[./_-])/i;
+const DEVELOPMENT_PROCFILE = /^Procfile\.(?:dev|development|local|test)$/i;
+const DEVELOPMENT_STAGE = /^(?:dev|development|local|test|debug)$/;
+const PRODUCTION_STAGE = /^(?:prod|production|release|runtime|final)$/;
+const ONE_OFF_PROCESS = new Set(['release', 'migrate', 'migrations', 'seed', 'setup', 'console', 'shell', 'predeploy', 'postdeploy', 'db-migrate', 'init']);
+const CLOCK_PROCESS = /^(?:clock|beat|scheduler|cron)$/;
+
+/** A path under `.devcontainer/` or named for development, tests or tooling (§2.8, §3.4). */
+export function isDevelopmentPath(file: string): boolean {
+  return file.split('/').some((part) => part === '.devcontainer' || part === '.github' || DEVELOPMENT_WORD.test(part));
+}
+
+/** The role a Procfile type or compose service name gives its process. */
+function roleOfProcess(name: string): ProcessRole {
+  if (name === 'web') return 'web';
+  if (ONE_OFF_PROCESS.has(name)) return 'release';
+  if (CLOCK_PROCESS.test(name)) return 'clock';
+  return 'worker';
+}
+
+export function readSites(context: CheckContext): StartSite[] {
+  const sites: StartSite[] = [];
+  const paths = context.repo.paths();
+  const kinds = paths.map((file) => ({ file, kind: fileKindOf(file) }));
+  for (const { file, kind } of kinds) {
+    if (kind === 'procfile' && !DEVELOPMENT_PROCFILE.test(path.basename(file)) && !file.includes('.devcontainer/')) sites.push(...procfileSites(context, file));
+  }
+  for (const { file } of kinds) if (path.basename(file) === 'heroku.yml') sites.push(...herokuSites(context, file));
+  for (const { file, kind } of kinds) if (kind === 'compose' && !isDevelopmentCompose(file)) sites.push(...composeSites(context, file));
+  for (const { file, kind } of kinds) {
+    if (kind !== 'dockerfile' || isDevelopmentDockerfile(file)) continue;
+    const site = dockerfileSite(context, file, undefined, { process: 'image', role: 'web', roleFromCommand: true });
+    if (site) sites.push(site);
+  }
+  if (sites.length === 0) for (const { file, kind } of kinds) if (kind === 'package-json' && !isDevelopmentPath(file)) sites.push(...packageStartSites(context, file));
+  return sites;
+}
+
+function read(context: CheckContext, file: string): string | undefined {
+  try {
+    return context.repo.read(file);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return undefined;
+    throw error;
+  }
+}
+
+function procfileSites(context: CheckContext, file: string): StartSite[] {
+  const text = read(context, file);
+  if (text === undefined) return [];
+  const dir = dirOf(file);
+  return parseProcfile(text)
+    .filter((entry) => entry.command !== '')
+    .map((entry) => ({
+      process: entry.type,
+      role: roleOfProcess(entry.type),
+      roleFromCommand: false,
+      file,
+      line: entry.line,
+      container: false,
+      platformPort: entry.type === 'web',
+      unreferenced: false,
+      groupSignals: false,
+      entry: { kind: 'shell', text: entry.command, offset: entry.commandStart, exact: true, at: [entry.start, entry.end] },
+      resolve: (scriptPath, fromFile) => relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath),
+      packageDir: dir,
+    }));
+}
+
+function parseYaml(context: CheckContext, file: string): { text: string; document: Document.Parsed } | undefined {
+  const text = read(context, file);
+  if (text === undefined) return undefined;
+  const document = parseDocument(text, { uniqueKeys: false });
+  return document.errors.length > 0 ? undefined : { text, document };
+}
+
+function herokuSites(context: CheckContext, file: string): StartSite[] {
+  const parsed = parseYaml(context, file);
+  if (!parsed) return [];
+  const { text, document } = parsed;
+  const dir = dirOf(file);
+  const sites: StartSite[] = [];
+  const base = (process: string, role: ProcessRole, line: number) => ({
+    process,
+    role,
+    roleFromCommand: false,
+    file,
+    line,
+    container: false,
+    platformPort: process === 'web',
+    unreferenced: false,
+    groupSignals: false,
+    resolve: (scriptPath: string, fromFile: string) => relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath),
+    packageDir: dir,
+  });
+  const run = document.get('run', true);
+  const commandNode = (value: unknown): Scalar | undefined => (isScalar(value) ? value : isMap(value) && isScalar(value.get('command', true)) ? (value.get('command', true) as Scalar) : undefined);
+  const withRun = new Set<string>();
+  if (isMap(run)) {
+    for (const item of run.items) {
+      const name = isScalar(item.key) ? String(item.key.value) : '';
+      const scalar = commandNode(item.value);
+      if (!scalar || typeof scalar.value !== 'string') continue;
+      withRun.add(name);
+      sites.push({ ...base(name, roleOfProcess(name), lineAt(text, scalar.range![0])), entry: scalarEntry(text, scalar) });
+    }
+  }
+  const release = commandNode(document.getIn(['release'], true));
+  if (release && typeof release.value === 'string') sites.push({ ...base('release', 'release', lineAt(text, release.range![0])), entry: scalarEntry(text, release) });
+  const dockerBuilds = document.getIn(['build', 'docker'], true);
+  if (isMap(dockerBuilds)) {
+    for (const item of dockerBuilds.items) {
+      const name = isScalar(item.key) ? String(item.key.value) : '';
+      const dockerfile = isScalar(item.value) ? String(item.value.value) : isMap(item.value) ? String(item.value.get('dockerfile') ?? '') : '';
+      if (withRun.has(name) || dockerfile === '') continue;
+      const site = dockerfileSite(context, path.join(dir, dockerfile), undefined, { process: name, role: roleOfProcess(name), roleFromCommand: false });
+      if (site) sites.push({ ...site, container: false, platformPort: name === 'web' });
+    }
+  }
+  return sites;
+}
+
+/** A YAML string scalar as shell text: exact offsets when the source holds the value as written. */
+function scalarEntry(text: string, scalar: Scalar): SiteEntryText {
+  const [start, valueEnd] = scalar.range!;
+  const value = String(scalar.value);
+  const source = text.slice(start, valueEnd);
+  const offset = source === value ? start : source.slice(1, -1) === value ? start + 1 : undefined;
+  const lineEnd = text.indexOf('\n', start);
+  const at = [start, lineEnd === -1 || lineEnd > valueEnd ? valueEnd : lineEnd] as const;
+  return offset === undefined ? { kind: 'shell', text: value, offset: 0, exact: false, at } : { kind: 'shell', text: value, offset, exact: true, at };
+}
+
+/** A compose `command`/`entrypoint`: a list is a word list; a string is split into words as compose does (no shell). */
+function composeWords(text: string, node: YamlNode): { words: ShellWord[]; exact: boolean; at: readonly [number, number] } | undefined {
+  if (isSeq(node)) {
+    const words = node.items.filter(isScalar).map((item) => {
+      const [start, end] = item.range!;
+      return { value: String(item.value), start, end, quoted: true };
+    });
+    const [start, end] = node.range!;
+    return { words, exact: true, at: [start, Math.min(end, lineEndAt(text, start))] };
+  }
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const entry = scalarEntry(text, node);
+  if (entry.kind !== 'shell') return undefined;
+  const words = readShellScript(entry.text, { offset: entry.offset }).statements.flatMap((statement) => (statement.type === 'command' ? statement.command.words : []));
+  return { words, exact: entry.exact, at: entry.at };
+}
+
+function isDevelopmentCompose(file: string): boolean {
+  const base = path.basename(file).toLowerCase();
+  return base.includes('.override.') || /(?:^|[.-])(?:dev|development|local|test|ci|debug)(?:[.-])/.test(base) || file.includes('.devcontainer/');
+}
+
+function isDevelopmentDockerfile(file: string): boolean {
+  const base = path.basename(file).toLowerCase();
+  return file.includes('.devcontainer/') || /^(?:dev|development|local|test)\.dockerfile$/.test(base) || /^dockerfile\.(?:dev|development|local|test)$/.test(base);
+}
+
+function composeSites(context: CheckContext, file: string): StartSite[] {
+  const parsed = parseYaml(context, file);
+  if (!parsed) return [];
+  const { text, document } = parsed;
+  const services = document.get('services', true);
+  if (!isMap(services)) return [];
+  const dir = dirOf(file);
+  const completedDependencies = new Set<string>();
+  for (const service of services.items) {
+    const dependsOn = isMap(service.value) ? service.value.get('depends_on', true) : undefined;
+    if (!isMap(dependsOn)) continue;
+    for (const dependency of dependsOn.items) {
+      const condition = isMap(dependency.value) ? dependency.value.get('condition') : undefined;
+      if (condition === 'service_completed_successfully' && isScalar(dependency.key)) completedDependencies.add(String(dependency.key.value));
+    }
+  }
+  const sites: StartSite[] = [];
+  for (const service of services.items) {
+    const name = isScalar(service.key) ? String(service.key.value) : '';
+    const spec = service.value;
+    if (!isMap(spec)) continue;
+    const build = buildOf(spec, dir);
+    if (build && (isDevelopmentDockerfile(build.dockerfile) || (build.target !== undefined && DEVELOPMENT_STAGE.test(build.target)))) continue;
+    if (bindsSource(spec, build?.context)) continue;
+    const oneOff =
+      ONE_OFF_PROCESS.has(name) || spec.has('profiles') || (String(spec.get('restart') ?? '') === 'no' && completedDependencies.has(name));
+    const publishes = spec.has('ports');
+    const role: ProcessRole = oneOff ? 'release' : publishes ? 'web' : roleOfProcess(name) === 'worker' && name !== 'worker' ? 'web' : roleOfProcess(name);
+    const line = lineAt(text, service.key && isScalar(service.key) ? service.key.range![0] : 0);
+    const command = spec.get('command', true) as YamlNode | undefined;
+    const entrypoint = spec.get('entrypoint', true) as YamlNode | undefined;
+    const resolveInImage = (scriptPath: string, fromFile: string): string | undefined =>
+      (build ? imageFile(context, build, scriptPath) : undefined) ?? relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath);
+    const base = {
+      process: name,
+      role,
+      roleFromCommand: !oneOff && !publishes,
+      file,
+      line,
+      container: true,
+      platformPort: false,
+      unreferenced: false,
+      groupSignals: false,
+      resolve: resolveInImage,
+      packageDir: build?.context ?? dir,
+    };
+    if (!command && !entrypoint) {
+      if (!build) continue;
+      const site = dockerfileSite(context, build.dockerfile, build.target, { process: name, role, roleFromCommand: base.roleFromCommand });
+      if (site) sites.push(site);
+      continue;
+    }
+    const entryWords = entrypoint ? composeWords(text, entrypoint) : undefined;
+    const commandWords = command ? composeWords(text, command) : undefined;
+    const imageEntrypoint = !entrypoint && build ? execEntrypoint(context, build) : undefined;
+    const lead = entryWords ?? commandWords;
+    if (!lead) continue;
+    const words = [...(imageEntrypoint?.words ?? []), ...(entryWords?.words ?? []), ...(commandWords?.words ?? [])];
+    sites.push({ ...base, groupSignals: imageEntrypoint?.groupSignals ?? false, entry: { kind: 'words', words, exact: lead.exact && !imageEntrypoint, at: lead.at } });
+  }
+  return sites;
+}
+
+interface ComposeBuild {
+  context: string;
+  dockerfile: string;
+  target: string | undefined;
+}
+
+function buildOf(spec: YAMLMap, dir: string): ComposeBuild | undefined {
+  const build = spec.get('build', true) as YamlNode | undefined;
+  if (isScalar(build)) {
+    const context = path.normalize(path.join(dir, String(build.value)));
+    return { context: context === '.' ? '' : context, dockerfile: path.join(context, 'Dockerfile'), target: undefined };
+  }
+  if (!isMap(build)) return undefined;
+  const context = path.normalize(path.join(dir, String(build.get('context') ?? '.')));
+  const normalized = context === '.' ? '' : context;
+  return { context: normalized, dockerfile: path.join(normalized, String(build.get('dockerfile') ?? 'Dockerfile')), target: build.has('target') ? String(build.get('target')).toLowerCase() : undefined };
+}
+
+/** A bind mount of the build context (or a folder of it) over the image's code: a development service (§3.4). */
+function bindsSource(spec: YAMLMap, context: string | undefined): boolean {
+  const volumes = spec.get('volumes', true);
+  if (!isSeq(volumes)) return false;
+  return volumes.items.some((item) => {
+    const source = isScalar(item) ? String(item.value).split(':')[0]! : isMap(item) ? String(item.get('source') ?? '') : '';
+    if (!source.startsWith('.')) return false;
+    const normalized = path.normalize(source);
+    return normalized === '.' || normalized === (context || '.') || !normalized.startsWith('..');
+  });
+}
+
+function imageFile(context: CheckContext, build: ComposeBuild, scriptPath: string): string | undefined {
+  const dockerfile = dockerfileFile(context, build.dockerfile);
+  if (!dockerfile) return undefined;
+  return repositoryFileFor(dockerfile, stagesFor(dockerfile, build.target), scriptPath);
+}
+
+function dockerfileFile(context: CheckContext, file: string): DockerfileFile | undefined {
+  return context.perRun(`process-model:dockerfile:${file}`, () => {
+    const text = read(context, file);
+    return text === undefined ? undefined : repositoryDockerfile(context.repo, file, text);
+  });
+}
+
+/** The stages an untargeted (or `target`ed) build produces: a development last stage gives way to a production one. */
+function stagesFor(dockerfile: DockerfileFile, target: string | undefined): readonly DockerStage[] {
+  const stages = dockerStages(dockerfile);
+  const upTo = (index: number) => stages.slice(0, index + 1);
+  if (target !== undefined) {
+    const index = stages.findIndex((stage) => stage.name === target);
+    return index === -1 ? stages : upTo(index);
+  }
+  const last = stages.at(-1);
+  if (last?.name && DEVELOPMENT_STAGE.test(last.name)) {
+    const production = stages.findLastIndex((stage) => stage.name !== undefined && PRODUCTION_STAGE.test(stage.name));
+    return production === -1 ? [] : upTo(production);
+  }
+  return stages;
+}
+
+function execEntrypoint(context: CheckContext, build: ComposeBuild): { words: ShellWord[]; groupSignals: boolean } | undefined {
+  const dockerfile = dockerfileFile(context, build.dockerfile);
+  if (!dockerfile) return undefined;
+  const { entrypoint } = startInstructions(stagesFor(dockerfile, build.target));
+  if (!entrypoint) return undefined;
+  const { exec } = instructionCommands(dockerfile, entrypoint);
+  if (!exec) return undefined;
+  // The image's words are not in the compose file: keep their values, not their offsets.
+  return { words: exec.map((word) => ({ ...word, start: 0, end: 0 })), groupSignals: signalsGroup(exec) };
+}
+
+/** `dumb-init` or `tini -g` in front: the whole process group gets SIGTERM. */
+function signalsGroup(words: readonly ShellWord[]): boolean {
+  const program = path.basename(words[0]?.value ?? '');
+  if (program === 'dumb-init') return true;
+  return (program === 'tini' || program === 'tini-static') && words.slice(1).some((word) => /^-[a-zA-Z]*g/.test(word.value));
+}
+
+function dockerfileSite(
+  context: CheckContext,
+  file: string,
+  target: string | undefined,
+  identity: { process: string; role: ProcessRole; roleFromCommand: boolean },
+): StartSite | undefined {
+  const dockerfile = dockerfileFile(context, file);
+  if (!dockerfile) return undefined;
+  let stages: readonly DockerStage[];
+  try {
+    stages = stagesFor(dockerfile, target);
+  } catch {
+    return undefined;
+  }
+  if (stages.length === 0) return undefined;
+  const { entrypoint, cmd } = startInstructions(stages);
+  const lead = entrypoint ?? cmd;
+  if (!lead) return undefined;
+  const leadCommands = instructionCommands(dockerfile, lead);
+  const base = {
+    ...identity,
+    file,
+    line: lead.getRange().start.line + 1,
+    container: true,
+    platformPort: false,
+    unreferenced: false,
+    groupSignals: leadCommands.exec ? signalsGroup(leadCommands.exec) : false,
+    resolve: (scriptPath: string, fromFile: string) => repositoryFileFor(dockerfile, stages, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath),
+    packageDir: dirOf(file),
+  };
+  const at = instructionLine(dockerfile, lead);
+  if (!leadCommands.exec) return { ...base, entry: shellEntry(dockerfile, lead, at) };
+  const words = [...leadCommands.exec];
+  if (entrypoint && cmd) {
+    const cmdCommands = instructionCommands(dockerfile, cmd);
+    if (cmdCommands.exec) words.push(...cmdCommands.exec);
+    else {
+      const range = cmd.getArgumentsRange();
+      if (range) {
+        const start = offsetOf(dockerfile, range.start);
+        const value = dockerfile.text.slice(start, offsetOf(dockerfile, range.end));
+        words.push({ value: '/bin/sh', start, end: start, quoted: true }, { value: '-c', start, end: start, quoted: true }, { value, start, end: start + value.length, quoted: false });
+      }
+    }
+  }
+  return { ...base, entry: { kind: 'words', words, exact: true, at } };
+}
+
+function shellEntry(dockerfile: DockerfileFile, instruction: Instruction, at: readonly [number, number]): SiteEntryText {
+  const range = instruction.getArgumentsRange();
+  if (!range) return { kind: 'shell', text: '', offset: 0, exact: false, at };
+  const start = offsetOf(dockerfile, range.start);
+  const end = offsetOf(dockerfile, range.end);
+  return { kind: 'shell', text: dockerfile.text.slice(start, end), offset: start, exact: true, at, escape: dockerfile.dockerfile().getEscapeCharacter() };
+}
+
+function instructionLine(dockerfile: DockerfileFile, instruction: Instruction): readonly [number, number] {
+  const start = offsetOf(dockerfile, instruction.getRange().start);
+  return [start, Math.min(offsetOf(dockerfile, instruction.getRange().end), lineEndAt(dockerfile.text, start))];
+}
+
+/** `npm start` when nothing else starts the app (§2.5): platforms run it by default. */
+function packageStartSites(context: CheckContext, file: string): StartSite[] {
+  const manifest = nearestPackageManifest(context, dirOf(file));
+  if (!manifest || manifest.path !== file || manifest.scripts.start === undefined) return [];
+  const text = read(context, file) ?? '';
+  const key = text.indexOf('"start"', Math.max(0, text.indexOf('"scripts"')));
+  const at = [Math.max(0, key), lineEndAt(text, Math.max(0, key))] as const;
+  return [
+    {
+      process: 'web',
+      role: 'web',
+      roleFromCommand: false,
+      file,
+      line: lineAt(text, at[0]),
+      container: false,
+      platformPort: false,
+      unreferenced: false,
+      groupSignals: false,
+      entry: { kind: 'shell', text: 'npm start', offset: 0, exact: false, at },
+      resolve: (scriptPath, fromFile) => relativeFile(context.repo, manifest.dir, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath),
+      packageDir: manifest.dir,
+    },
+  ];
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function lineEndAt(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
+}
+
+/** A script path relative to a directory, when it names a repository file. */
+export function relativeFile(repo: CheckContext['repo'], dir: string, scriptPath: string): string | undefined {
+  if (scriptPath.startsWith('/')) return undefined;
+  const candidate = path.normalize(path.join(dir, scriptPath));
+  return candidate.startsWith('..') || !repo.has(candidate) ? undefined : candidate;
+}
+
+export function dirOf(file: string): string {
+  const dir = path.dirname(file);
+  return dir === '.' ? '' : dir;
+}
