@@ -66,7 +66,7 @@ testCheck(check, {
       name: 'a compose command in sh -c',
       filename: 'docker-compose.yml',
       code: `services:\n  api:\n    image: registry.example.com/api:2.1.0\n    command: sh -c "node scripts/wait.js && node server.js"\n`,
-      errors: [{ messageId: 'mainWithoutExec', line: 4, replacement: 'command: sh -c "node scripts/wait.js && exec node server.js"' }],
+      errors: [{ messageId: 'mainWithoutExec', line: 4, replacement: '    command: sh -c "node scripts/wait.js && exec node server.js"' }],
     },
     {
       name: 'plain tini only signals the shell',
