@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import { DockerfileParser, From, JSONInstruction, type Dockerfile, type Instruction } from 'dockerfile-ast';
 import type { CheckContext } from '../define-check.ts';
-import { directoryOf } from './command-trace.ts';
+import { directoryOf } from '../../src/engine/repository.ts';
 import { parseShellCommands, type ShellCommand, type ShellWord } from '../../src/languages/shell/commands.ts';
 
 type Range = ReturnType<Instruction['getRange']>;

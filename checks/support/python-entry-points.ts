@@ -1,12 +1,9 @@
 import path from 'node:path/posix';
-import { DockerfileParser, JSONInstruction } from 'dockerfile-ast';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../define-check.ts';
 import { inLocalRunBlock, type PythonModule } from '../../src/languages/python/module.ts';
-import { fileKindOf } from '../../src/engine/file-kind.ts';
-import { parseProcfile } from './procfile.ts';
-import { basename, effectiveCommand, expandInlineShell, parseShellCommands, type ShellWord } from '../../src/languages/shell/commands.ts';
+import { processModel } from './process-model/index.ts';
+import { basename, type ShellWord } from '../../src/languages/shell/commands.ts';
 
 /**
  * How the repository starts its Python code, read from every start site that names a command:
@@ -104,58 +101,7 @@ function readCommand(words: readonly string[], collected: Collected): void {
   }
 }
 
-/** Every command the repository's start sites name, as word lists (wrappers such as `exec` stripped). */
+/** Every command on the repository's start paths, as word lists (wrappers such as `exec` stripped). */
 function startCommands(context: CheckContext): ShellWord[][] {
-  const commands: ShellWord[][] = [];
-  const addShell = (text: string): void => {
-    for (const command of parseShellCommands(text)) {
-      for (const expanded of expandInlineShell(effectiveCommand(command).words)) commands.push(effectiveCommand(expanded).words);
-    }
-  };
-  const addWords = (values: readonly string[]): void => {
-    if (values.length === 0) return;
-    addShell(values.map((value) => `'${value.replace(/'/g, `'\\''`)}'`).join(' '));
-  };
-  for (const filePath of context.repo.paths()) {
-    const kind = fileKindOf(filePath);
-    if (kind !== 'procfile' && kind !== 'dockerfile' && kind !== 'compose' && !isShellScript(filePath)) continue;
-    const text = context.repo.read(filePath);
-    if (text === undefined) continue;
-    if (kind === 'procfile') for (const entry of parseProcfile(text)) addShell(entry.command);
-    else if (kind === 'dockerfile') readDockerfile(text, addShell, addWords);
-    else if (kind === 'compose') readCompose(text, addShell, addWords);
-    else addShell(text);
-  }
-  return commands;
-}
-
-function isShellScript(filePath: string): boolean {
-  const base = path.basename(filePath);
-  return base.endsWith('.sh') || base.endsWith('.bash') || /^docker-entrypoint/.test(base);
-}
-
-function readDockerfile(text: string, addShell: (text: string) => void, addWords: (words: readonly string[]) => void): void {
-  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
-    const keyword = instruction.getKeyword();
-    if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;
-    if (instruction instanceof JSONInstruction && instruction.getJSONStrings().length > 0) {
-      addWords(instruction.getJSONStrings().map((string) => string.getValue()));
-    } else {
-      addShell(instruction.getArgumentsContent() ?? '');
-    }
-  }
-}
-
-function readCompose(text: string, addShell: (text: string) => void, addWords: (words: readonly string[]) => void): void {
-  const document = parseDocument(text, { uniqueKeys: false });
-  const services = document.get('services');
-  if (!isMap(services)) return;
-  for (const service of services.items) {
-    if (!isMap(service.value)) continue;
-    for (const key of ['entrypoint', 'command']) {
-      const value = service.value.get(key, true);
-      if (isScalar(value) && typeof value.value === 'string') addShell(value.value);
-      else if (isSeq(value)) addWords(value.items.map((item) => (isScalar(item) ? String(item.value) : '')));
-    }
-  }
+  return processModel(context).paths.flatMap((startPath) => startPath.commands.map((command) => command.words));
 }

@@ -81,3 +81,9 @@ export function findUp(repo: RepositoryView, fromDir: string, name: string): str
     dir = parent === '.' ? '' : parent;
   }
 }
+
+/** The directory of a repository path, '' for the root. */
+export function directoryOf(filePath: string): string {
+  const dir = path.dirname(filePath);
+  return dir === '.' ? '' : dir;
+}

@@ -1,6 +1,6 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { directoryOf } from '../../support/command-trace.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import { dependencyEntries } from '../../support/package-dependencies.ts';
 import { escapesRepository } from './outside-repository.ts';
 

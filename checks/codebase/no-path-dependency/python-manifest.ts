@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { directoryOf } from '../../support/command-trace.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import { isTomlTable, siteOf, type ManifestDependency, type TomlDocument } from '../../../src/languages/python/pyproject-file.ts';
 import { localPathOf } from '../../../src/languages/python/requirements-file.ts';
 import { escapesRepository } from './outside-repository.ts';

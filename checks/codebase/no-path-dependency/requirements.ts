@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { directoryOf } from '../../support/command-trace.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import { localPathOf, reviewedRequirementsFile } from '../../../src/languages/python/requirements-file.ts';
 import { escapesRepository } from './outside-repository.ts';
 

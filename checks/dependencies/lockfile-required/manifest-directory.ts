@@ -1,4 +1,4 @@
-import { directoryOf } from '../../support/command-trace.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 
 /** The directory above `dir` ('' is the root); undefined above the root. */
 export function parentOf(dir: string): string | undefined {

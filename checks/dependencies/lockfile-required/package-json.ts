@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { directoryOf } from '../../support/command-trace.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import { hasEntries, keyRange, manifestKey } from '../../support/package-dependencies.ts';
 import { readPackageManifest } from '../../support/package-scripts.ts';
 import { missingWhere, parentOf } from './manifest-directory.ts';

@@ -1,6 +1,6 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { directoryOf } from '../../support/command-trace.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import { siteOf, tomlDocument, valueAt, isTomlTable, type TomlDocument } from '../../../src/languages/python/pyproject-file.ts';
 import { missingWhere } from './manifest-directory.ts';
 import { pyprojectLocked } from './python-locks.ts';

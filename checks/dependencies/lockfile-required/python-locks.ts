@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import picomatch from 'picomatch';
 import type { CheckContext } from '../../define-check.ts';
-import { directoryOf } from '../../support/command-trace.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import { parentOf } from './manifest-directory.ts';
 import { repositoryTomlDocument, valueAt } from '../../../src/languages/python/pyproject-file.ts';
 import { repositoryRequirementsFile, requirementsFilePaths } from '../../../src/languages/python/requirements-file.ts';

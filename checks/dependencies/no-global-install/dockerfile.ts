@@ -1,6 +1,6 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { commandText } from '../../support/command-trace.ts';
+import { commandText } from '../../support/process-model/detector.ts';
 import { dockerStages, instructionCommands, runtimeStages } from '../../support/dockerfile-stages.ts';
 import { positional } from '../../support/package-scripts.ts';
 import { basename, effectiveCommand, expandInlineShell, type ShellWord } from '../../../src/languages/shell/commands.ts';

@@ -2,7 +2,8 @@ import path from 'node:path/posix';
 import type { Instruction } from 'dockerfile-ast';
 import { defineDetector, type CheckContext, type TextEdit } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { commandText, directoryOf } from '../../support/command-trace.ts';
+import { commandText } from '../../support/process-model/detector.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import {
   dockerStages,
   instructionCommands,

@@ -3,7 +3,8 @@ import type { CheckContext } from '../../define-check.ts';
 import { fileKindOf, isTestPath } from '../../../src/engine/file-kind.ts';
 import { UnreadableFileError } from '../../../src/engine/repository.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
-import { dirOf, isDevelopmentPath, readSites, relativeFile, type StartSite } from './sites.ts';
+import { isDevelopmentPath, readSites, relativeFile, type StartSite } from './sites.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import { buildKind, detaches, isInert, isMigration, longRunningKind } from './programs.ts';
 import { SiteWalk, type Hop, type PathCommand, type ProcessRole } from './walk.ts';
 
@@ -121,7 +122,7 @@ function buildModel(context: CheckContext): ProcessModel {
       groupSignals: false,
       entry: { kind: 'shell', text, offset: 0, exact: true, at: [0, 0] },
       resolve: (scriptPath, fromFile) => relativeFile(repo, path.dirname(fromFile), scriptPath),
-      packageDir: dirOf(file),
+      packageDir: directoryOf(file),
     });
     const main = startPath.mains.find((command) => command.branch === '');
     if (!main || main.handover || longRunningKind(main.words, main.run) === undefined) continue;

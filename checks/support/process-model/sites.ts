@@ -3,7 +3,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import type { CheckContext } from '../../define-check.ts';
 import { fileKindOf } from '../../../src/engine/file-kind.ts';
-import { UnreadableFileError } from '../../../src/engine/repository.ts';
+import { directoryOf, UnreadableFileError } from '../../../src/engine/repository.ts';
 import type { ShellWord } from '../../../src/languages/shell/commands.ts';
 import { readShellScript } from '../../../src/languages/shell/script.ts';
 import {
@@ -96,7 +96,7 @@ function read(context: CheckContext, file: string): string | undefined {
 function procfileSites(context: CheckContext, file: string): StartSite[] {
   const text = read(context, file);
   if (text === undefined) return [];
-  const dir = dirOf(file);
+  const dir = directoryOf(file);
   return parseProcfile(text)
     .filter((entry) => entry.command !== '')
     .map((entry) => ({
@@ -110,7 +110,7 @@ function procfileSites(context: CheckContext, file: string): StartSite[] {
       unreferenced: false,
       groupSignals: false,
       entry: { kind: 'shell', text: entry.command, offset: entry.commandStart, exact: true, at: [entry.start, entry.end] },
-      resolve: (scriptPath, fromFile) => relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath),
+      resolve: (scriptPath, fromFile) => relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, directoryOf(fromFile), scriptPath),
       packageDir: dir,
     }));
 }
@@ -126,7 +126,7 @@ function herokuSites(context: CheckContext, file: string): StartSite[] {
   const parsed = parseYaml(context, file);
   if (!parsed) return [];
   const { text, document } = parsed;
-  const dir = dirOf(file);
+  const dir = directoryOf(file);
   const sites: StartSite[] = [];
   const base = (process: string, role: ProcessRole, line: number) => ({
     process,
@@ -138,7 +138,7 @@ function herokuSites(context: CheckContext, file: string): StartSite[] {
     platformPort: process === 'web',
     unreferenced: false,
     groupSignals: false,
-    resolve: (scriptPath: string, fromFile: string) => relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath),
+    resolve: (scriptPath: string, fromFile: string) => relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, directoryOf(fromFile), scriptPath),
     packageDir: dir,
   });
   const run = document.get('run', true);
@@ -212,7 +212,7 @@ function composeSites(context: CheckContext, file: string): StartSite[] {
   const { text, document } = parsed;
   const services = document.get('services', true);
   if (!isMap(services)) return [];
-  const dir = dirOf(file);
+  const dir = directoryOf(file);
   const completedDependencies = new Set<string>();
   for (const service of services.items) {
     const dependsOn = isMap(service.value) ? service.value.get('depends_on', true) : undefined;
@@ -238,7 +238,7 @@ function composeSites(context: CheckContext, file: string): StartSite[] {
     const command = spec.get('command', true) as YamlNode | undefined;
     const entrypoint = spec.get('entrypoint', true) as YamlNode | undefined;
     const resolveInImage = (scriptPath: string, fromFile: string): string | undefined =>
-      (build ? imageFile(context, build, scriptPath) : undefined) ?? relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath);
+      (build ? imageFile(context, build, scriptPath) : undefined) ?? relativeFile(context.repo, dir, scriptPath) ?? relativeFile(context.repo, directoryOf(fromFile), scriptPath);
     const base = {
       process: name,
       role,
@@ -373,8 +373,8 @@ function dockerfileSite(
     platformPort: false,
     unreferenced: false,
     groupSignals: leadCommands.exec ? signalsGroup(leadCommands.exec) : false,
-    resolve: (scriptPath: string, fromFile: string) => repositoryFileFor(dockerfile, stages, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath),
-    packageDir: dirOf(file),
+    resolve: (scriptPath: string, fromFile: string) => repositoryFileFor(dockerfile, stages, scriptPath) ?? relativeFile(context.repo, directoryOf(fromFile), scriptPath),
+    packageDir: directoryOf(file),
   };
   const at = instructionLine(dockerfile, lead);
   if (!leadCommands.exec) return { ...base, entry: shellEntry(dockerfile, lead, at) };
@@ -409,7 +409,7 @@ function instructionLine(dockerfile: DockerfileFile, instruction: Instruction): 
 
 /** `npm start` when nothing else starts the app (§2.5): platforms run it by default. */
 function packageStartSites(context: CheckContext, file: string): StartSite[] {
-  const manifest = nearestPackageManifest(context, dirOf(file));
+  const manifest = nearestPackageManifest(context, directoryOf(file));
   if (!manifest || manifest.path !== file || manifest.scripts.start === undefined) return [];
   const text = read(context, file) ?? '';
   const key = text.indexOf('"start"', Math.max(0, text.indexOf('"scripts"')));
@@ -426,7 +426,7 @@ function packageStartSites(context: CheckContext, file: string): StartSite[] {
       unreferenced: false,
       groupSignals: false,
       entry: { kind: 'shell', text: 'npm start', offset: 0, exact: false, at },
-      resolve: (scriptPath, fromFile) => relativeFile(context.repo, manifest.dir, scriptPath) ?? relativeFile(context.repo, dirOf(fromFile), scriptPath),
+      resolve: (scriptPath, fromFile) => relativeFile(context.repo, manifest.dir, scriptPath) ?? relativeFile(context.repo, directoryOf(fromFile), scriptPath),
       packageDir: manifest.dir,
     },
   ];
@@ -450,7 +450,3 @@ export function relativeFile(repo: CheckContext['repo'], dir: string, scriptPath
   return candidate.startsWith('..') || !repo.has(candidate) ? undefined : candidate;
 }
 
-export function dirOf(file: string): string {
-  const dir = path.dirname(file);
-  return dir === '.' ? '' : dir;
-}
