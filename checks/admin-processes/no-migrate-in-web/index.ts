@@ -10,6 +10,7 @@ const meta = {
   fix: 'Run the migration once per release (a `release:` process type, heroku.yml `release`, a one-off compose service or a Job) and let the process only start its server.',
   scope: 'repository',
   fixable: true,
+  winsOver: ['admin-processes/no-migrations-on-startup'],
   messages: {
     startPath:
       'Admin processes (XII): {{process}} runs `{{command}}` every time an instance starts ({{chain}}), once per instance and racing the others; run it once per release (a `release:` process, heroku.yml `release`, a one-off compose service or a Job).',
