@@ -19,6 +19,7 @@ import { DEFAULT_SEED } from './bench/generate-repo.ts';
 import { killRunningChildren } from './bench/measure-process.ts';
 import { pythonSection } from './bench/python-section.ts';
 import { secretsSection } from './bench/secrets-section.ts';
+import { shellSection } from './bench/shell-section.ts';
 import { toolCommands } from './bench/tool-commands.ts';
 import { webhookSection } from './bench/webhook-section.ts';
 
@@ -27,7 +28,7 @@ import { webhookSection } from './bench/webhook-section.ts';
  * a mixed repository against the sum of its parts. `webhook`: acknowledgement latency at 100
  * requests/s on loopback while workers are busy (DESIGN.md: p99 ≤ 50 ms).
  */
-const SECTIONS: readonly BenchSection[] = [engineSection, pythonSection, secretsSection, apiSection, webhookSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, pythonSection, shellSection, secretsSection, apiSection, webhookSection];
 
 const USAGE = `Usage: npm run bench -- [--sizes 250,1000,2000] [--runs 3] [--sections ${SECTIONS.map((section) => section.name).join(',')}] [--seed N]`;
 

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generateShellRepo } from './generate-shell-repo.ts';
 import { generatePythonRepo } from './generate-python-repo.ts';
 import { generateRepo, type GeneratedFile } from './generate-repo.ts';
 
@@ -63,6 +64,11 @@ export class BenchWorkspace {
   /** The Python repository of `pythonFiles` modules, generated and written on first use. */
   pythonRepo(pythonFiles: number): BenchRepo {
     return this.#written(`python-${pythonFiles}`, pythonFiles, () => generatePythonRepo({ pythonFiles, seed: this.#seed }));
+  }
+
+  /** A repository of `scripts` shell scripts (entrypoints and tasks), generated and written on first use. */
+  shellRepo(scripts: number): BenchRepo {
+    return this.#written(`shell-${scripts}`, scripts, () => generateShellRepo({ scripts, seed: this.#seed }));
   }
 
   /**

@@ -165,10 +165,13 @@ function walkSite(context: CheckContext, site: StartSite): StartPath {
  * process or `"$@"`; else the last command that is not a one-off tool (§4.2).
  */
 function mainProcesses(commands: readonly PathCommand[]): PathCommand[] {
-  const branches = new Set(commands.map((command) => command.branch));
+  const dispatched = new Set(commands.map((command) => command.branch).filter((branch) => branch !== ''));
+  const branches = dispatched.size > 0 ? dispatched : new Set(['']);
+  // A script run, `npm run x` or function call is not the process: what it leads to is.
+  const leads = new Set(commands.map((command) => command.parent));
   const mains: PathCommand[] = [];
   for (const branch of branches) {
-    const onPath = commands.filter((command) => (command.branch === '' || command.branch === branch) && !command.background && !detaches(command.words) && !command.run);
+    const onPath = commands.filter((command) => (command.branch === '' || command.branch === branch) && !command.background && !detaches(command.words) && !leads.has(command) && !command.run);
     // The process that stays: an `exec`'d one replaces the shell; else the last server started in the foreground (one-off scripts before it exit).
     const candidates = onPath.filter((command) => command.handover || (longRunningKind(command.words) !== undefined && !isMigration(command.words)));
     const known = candidates.find((command) => command.exec) ?? candidates.at(-1);
