@@ -1,6 +1,6 @@
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { isLongRunning, reachedThrough } from '../../support/process-model/index.ts';
+import { isLongRunning, reachedThrough, runsOrLeadsTo} from '../../support/process-model/index.ts';
 import { commandText, pathData, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
 import { isMigration } from '../../support/process-model/programs.ts';
 import type { PathCommand } from '../../support/process-model/walk.ts';
@@ -11,8 +11,9 @@ export default defineDetector<MessageId>({
   needs: 'shell',
   detect(context) {
     for (const located of startCommands(context)) {
-      const { command } = located;
-      if (!isLongRunning(command.role) || !migrates(command) || reachedThrough(command, migrates)) continue;
+      const { command, path } = located;
+      const migration = (candidate: PathCommand) => runsOrLeadsTo(path, candidate, migrates);
+      if (!isLongRunning(command.role) || !migration(command) || reachedThrough(command, migration)) continue;
       const split = context.kind === 'procfile' && command.chain.length === 1 ? releaseSplit(context, command) : undefined;
       context.report({
         range: command.at,

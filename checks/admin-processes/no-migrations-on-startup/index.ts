@@ -17,8 +17,6 @@ const meta = {
     ormOption:
       'Admin processes (XII): TypeORM `{{option}}: true` changes the schema every time the app starts; set it to false and run migrations as a one-off release step.',
     exec: 'Admin processes (XII): the process that serves requests runs `{{command}}` at start-up; run it as a one-off release step instead.',
-    startScript:
-      'Admin processes (XII): the "{{script}}" script runs {{task}} before the server starts; run them as a one-off release step (Procfile `release:`, a deploy job) instead.',
   },
 } satisfies CheckMeta;
 

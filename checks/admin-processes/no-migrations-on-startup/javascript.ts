@@ -5,12 +5,11 @@ import { isMap, isScalar, isSeq, type Document, type Pair, type YAMLMap } from '
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { propertyNameOf, resolveValue, unwrap } from '../../../src/languages/javascript/constants.ts';
-import { adminTaskOf, adminTaskOfCommand } from '../../support/admin-task-of.ts';
+import { adminTaskOfCommand } from '../../support/admin-task-of.ts';
 import { importsAny } from '../../../src/languages/javascript/imports.ts';
 import { fileLongRunningSites } from '../../../src/languages/javascript/long-running-sites.ts';
 import { isOneOffScriptPath } from '../../support/one-off-script-path.ts';
 import { schemaChangeCall } from '../../../src/languages/javascript/schema-change-call.ts';
-import { effectiveCommand, expandInlineShell, parseShellCommands } from '../../../src/languages/shell/commands.ts';
 import { isFullyStatic } from '../../../src/languages/javascript/static-text.ts';
 import { spawnedCommand } from '../../../src/languages/javascript/spawned-command.ts';
 
@@ -18,14 +17,11 @@ import { spawnedCommand } from '../../../src/languages/javascript/spawned-comman
 const ORM_OPTIONS = new Set(['synchronize', 'migrationsRun']);
 /** Keys that mark an object as ORM connection options, so `synchronize: true` elsewhere is left alone. */
 const ORM_OPTION_SIGNS = ['type', 'entities', 'migrations', 'database', 'url', 'host', 'autoLoadEntities', 'subscribers', 'synchronize'];
-/** package.json scripts that run every time the app starts. */
-const START_SCRIPTS = ['prestart', 'start', 'start:prod', 'start:production'];
 
 export default defineDetector<MessageId>({
-  kinds: ['javascript', 'package-json', 'json'],
+  kinds: ['javascript', 'json'],
   needs: 'ts-morph',
   detect(context) {
-    if (context.kind === 'package-json') return detectStartScripts(context);
     if (context.kind === 'json') return detectOrmConfigFile(context);
     if (!mayMigrate(context.text)) return;
     const listens = fileLongRunningSites(context).some((site) => site.kind === 'server');
@@ -81,39 +77,6 @@ function callRange(call: Node): [number, number] {
   return [call.getStart(), unwrap(call.getExpression()).getEnd()];
 }
 
-/** `"start": "npm run migrate && node server.js"`, `"prestart": "knex migrate:latest"`. */
-function detectStartScripts(context: CheckContext): void {
-  if (!context.text.includes('"start') && !context.text.includes('"prestart')) return;
-  const document = context.yaml();
-  if (!isMap(document.contents)) return;
-  const scripts = pairNamed(document.contents, 'scripts')?.value;
-  if (!isMap(scripts)) return;
-  const bodies: Record<string, string> = {};
-  for (const pair of scripts.items) {
-    if (isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.value === 'string') bodies[String(pair.key.value)] = pair.value.value;
-  }
-  for (const name of START_SCRIPTS) {
-    const body = bodies[name];
-    const pair = pairNamed(scripts, name);
-    if (body === undefined || !pair || !isScalar(pair.key) || !pair.key.range) continue;
-    const commands = parseShellCommands(body)
-      .flatMap((command) => expandInlineShell(effectiveCommand(command).words))
-      .map((command) => effectiveCommand(command).words)
-      .filter((words) => words.length > 0);
-    const tasks = commands.map((words) => adminTaskOf(words, bodies));
-    const index = tasks.findIndex((task) => task !== undefined);
-    if (index === -1) continue;
-    // `start` must go on to start something; `prestart` always runs right before `start`.
-    if (name !== 'prestart' && !tasks.slice(index + 1).includes(undefined)) continue;
-    const end = isScalar(pair.value) && pair.value.range ? pair.value.range[1] : pair.key.range[1];
-    context.report({
-      loc: context.locate(pair.key.range[0], end),
-      messageId: 'startScript',
-      data: { script: name, task: tasks[index] === 'seeds' ? 'database seeds' : 'migrations' },
-    });
-  }
-}
-
 /** `ormconfig.json` with `"synchronize": true` or `"migrationsRun": true` (also in a list of connections). */
 function detectOrmConfigFile(context: CheckContext): void {
   if (!/^ormconfig\.json$/i.test(path.basename(context.path))) return;
@@ -126,8 +89,4 @@ function detectOrmConfigFile(context: CheckContext): void {
       context.report({ loc: context.locate(pair.key.range[0], pair.value.range[1]), messageId: 'ormOption', data: { option: String(pair.key.value) } });
     }
   }
-}
-
-function pairNamed(map: YAMLMap, name: string): Pair | undefined {
-  return (map.items as Pair[]).find((pair) => isScalar(pair.key) && pair.key.value === name);
 }

@@ -1,8 +1,8 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { isLongRunning, reachedThrough } from '../../support/process-model/index.ts';
+import { isLongRunning, reachedThrough, runsOrLeadsTo, type StartPath } from '../../support/process-model/index.ts';
 import { commandText, pathData, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
-import { buildKind } from '../../support/process-model/programs.ts';
+import { buildKind, longRunningKind } from '../../support/process-model/programs.ts';
 import type { PathCommand } from '../../support/process-model/walk.ts';
 
 /**
@@ -15,9 +15,9 @@ export default defineDetector<MessageId>({
   detect(context) {
     const reportedLines = new Set<number>();
     for (const located of startCommands(context)) {
-      const { command } = located;
-      const what = builds(command);
-      if (!isLongRunning(command.role) || what === undefined || reachedThrough(command, (ancestor) => builds(ancestor) !== undefined)) continue;
+      const { command, path } = located;
+      const what = buildOf(path, command);
+      if (!isLongRunning(command.role) || what === undefined || reachedThrough(command, (ancestor) => buildOf(path, ancestor) !== undefined)) continue;
       // `npm ci && npm run build && node …`: one finding per line says it; the first build step names the problem.
       const line = context.locate(command.at[0], command.at[1]).line;
       if (reportedLines.has(line)) continue;
@@ -32,6 +32,11 @@ export default defineDetector<MessageId>({
   },
 });
 
-function builds(command: PathCommand): string | undefined {
-  return buildKind(command.words, command.run);
+/** What the command builds, or what the package script it names does when that is only a build. */
+function buildOf(path: StartPath, command: PathCommand): string | undefined {
+  const own = buildKind(command.words, command.run);
+  // `nest start` builds and then serves: the script naming it is not only a build.
+  const onlyBuilds = (candidate: PathCommand) => buildKind(candidate.words, candidate.run) !== undefined && longRunningKind(candidate.words) === undefined;
+  if (own !== undefined || !runsOrLeadsTo(path, command, onlyBuilds)) return own;
+  return 'compiles the code';
 }

@@ -96,6 +96,18 @@ export function reachedThrough(command: PathCommand, test: (ancestor: PathComman
   return false;
 }
 
+/**
+ * True when `command` passes `test`, or is a package script run by name (`npm run db:up`) whose
+ * body does nothing else: the line naming the script is where a finding belongs. A script that
+ * also starts the server (`"start": "npm run migrate && node …"`) is judged command by command.
+ */
+export function runsOrLeadsTo(startPath: StartPath, command: PathCommand, test: (command: PathCommand) => boolean): boolean {
+  if (test(command)) return true;
+  if (command.run === undefined) return false;
+  const body = startPath.commands.filter((other) => other.parent === command && !isInert(other.words));
+  return body.length > 0 && body.every((other) => runsOrLeadsTo(startPath, other, test));
+}
+
 function buildModel(context: CheckContext): ProcessModel {
   const repo = context.repo;
   const sites = readSites(context);

@@ -16,6 +16,12 @@ testCheck(check, {
     { name: 'local Procfile for foreman', filename: 'Procfile.dev', code: `web: npm run migrate && npm run dev\n` },
     { name: 'a flag and an echo mentioning migrations', filename: 'Procfile', code: `web: echo "migrations run in release" && node server.js --skip-migrations\n` },
     { name: 'commented-out web line', filename: 'Procfile', code: `# web: npm run migrate && npm start\nweb: node dist/main.js\n` },
+    {
+      name: 'a separate migrate script and a prestart that only builds',
+      filename: 'package.json',
+      code: `{\n  "scripts": {\n    "migrate": "knex migrate:latest",\n    "prestart": "npm run build",\n    "start": "node dist/server.js"\n  }\n}\n`,
+      files: { Procfile: `web: npm start\nrelease: npm run migrate\n` },
+    },
     { name: 'another process type', filename: 'Procfile', code: `web: node dist/main.js\nmigrate: npx prisma migrate deploy\n` },
     {
       name: 'a check that changes nothing before exec gunicorn',
@@ -88,6 +94,13 @@ testCheck(check, {
       code: `{\n  "scripts": {\n    "start": "knex migrate:latest && node server.js"\n  }\n}\n`,
       files: { Procfile: `web: npm start\n` },
       errors: [{ messageId: 'startPath', line: 3, messageIncludes: '(Procfile line 1 → package.json line 3)' }],
+    },
+    {
+      name: 'a start script running migrations through another script: at the line naming it',
+      filename: 'package.json',
+      code: `{\n  "name": "api",\n  "scripts": {\n    "db:up": "sequelize db:migrate",\n    "start": "npm run db:up && node server.js"\n  }\n}\n`,
+      files: { Procfile: `web: npm start\n` },
+      errors: [{ messageId: 'startPath', line: 5, messageIncludes: '`npm run db:up`' }],
     },
     {
       name: 'a prestart script',
