@@ -1,3 +1,4 @@
+import path from 'node:path/posix';
 import picomatch from 'picomatch';
 import { detectorFor, UnparsableFileError, type Check, type CheckSettings, type Detector } from '../../checks/define-check.ts';
 import { CHECKS } from '../../checks/index.ts';
@@ -150,10 +151,13 @@ function filesOf(repo: RepositoryView, checks: readonly EnabledCheck[], include:
   const files: ChangedFile[] = [];
   for (const filePath of repo.paths()) {
     if (!include(filePath)) continue;
-    const kind = fileKindOf(filePath);
+    const byPath = fileKindOf(filePath);
+    // An extension-less file may be a shell script (`bin/web`): its shebang decides.
+    const content = byPath === 'text' && path.extname(filePath) === '' ? readUnlessUnreadable(repo, filePath) : undefined;
+    const kind = content === undefined ? byPath : fileKindOf(filePath, content);
     if (!checks.some(({ check }) => detectorFor(check, kind))) continue;
-    const content = readUnlessUnreadable(repo, filePath);
-    if (content !== undefined) files.push({ path: filePath, content });
+    const text = content ?? readUnlessUnreadable(repo, filePath);
+    if (text !== undefined) files.push({ path: filePath, content: text });
   }
   return files;
 }

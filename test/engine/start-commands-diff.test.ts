@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangedFile, Changeset } from '../../src/engine/changeset.ts';
+import { MemoryRepository } from '../../src/engine/repository.ts';
+import { review } from '../../src/engine/review.ts';
+
+function changeset(head: Record<string, string>, base: Record<string, string>, added: Record<string, ChangedFile['added']>): Changeset {
+  return {
+    files: Object.keys(added).map((path) => ({ path, content: head[path]!, added: added[path] })),
+    repo: new MemoryRepository(head),
+    base: { repo: new MemoryRepository(base) },
+  };
+}
+
+describe('start commands in diff mode', () => {
+  it('reports, as new, a migration in an unchanged script that a changed Dockerfile now runs', async () => {
+    const entrypoint = '#!/bin/bash -e\n./bin/rails db:migrate\nexec "$@"\n';
+    const base = { Dockerfile: 'FROM ruby:3.3.5\nWORKDIR /rails\nCOPY . .\nCMD ["./bin/rails", "server"]\n', 'bin/docker-entrypoint': entrypoint };
+    const head = { ...base, Dockerfile: 'FROM ruby:3.3.5\nWORKDIR /rails\nCOPY . .\nENTRYPOINT ["/rails/bin/docker-entrypoint"]\nCMD ["./bin/rails", "server"]\n' };
+    const report = await review(changeset(head, base, { Dockerfile: [4] }));
+    expect(report.findings.filter((finding) => finding.ruleId === 'admin-processes/no-migrate-in-web').map((finding) => [finding.path, finding.line, finding.status])).toEqual([
+      ['bin/docker-entrypoint', 2, 'new'],
+    ]);
+  });
+});
