@@ -16,7 +16,7 @@ describe('start commands in diff mode', () => {
     const entrypoint = '#!/bin/bash -e\n./bin/rails db:migrate\nexec "$@"\n';
     const base = { Dockerfile: 'FROM ruby:3.3.5\nWORKDIR /rails\nCOPY . .\nCMD ["./bin/rails", "server"]\n', 'bin/docker-entrypoint': entrypoint };
     const head = { ...base, Dockerfile: 'FROM ruby:3.3.5\nWORKDIR /rails\nCOPY . .\nENTRYPOINT ["/rails/bin/docker-entrypoint"]\nCMD ["./bin/rails", "server"]\n' };
-    const report = await review(changeset(head, base, { Dockerfile: [4] }));
+    const report = await review(changeset(head, base, { Dockerfile: [[4, 4]] }));
     expect(report.findings.filter((finding) => finding.ruleId === 'admin-processes/no-migrate-in-web').map((finding) => [finding.path, finding.line, finding.status])).toEqual([
       ['bin/docker-entrypoint', 2, 'new'],
     ]);

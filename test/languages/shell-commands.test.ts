@@ -73,3 +73,14 @@ describe('parseCommandLine (commands the app itself runs)', () => {
     ]);
   });
 });
+
+describe('su -c', () => {
+  it('reads the command string su runs as shell', () => {
+    expect(parseCommandLine(`su app -c 'python manage.py migrate && exec gunicorn app.wsgi'`)).toEqual([
+      ['python', 'manage.py', 'migrate'],
+      ['gunicorn', 'app.wsgi'],
+    ]);
+    expect(parseCommandLine('su -s /bin/sh -c "node server.js" app')).toEqual([['node', 'server.js']]);
+    expect(parseCommandLine('su - app')).toEqual([['su', '-', 'app']]);
+  });
+});

@@ -103,11 +103,16 @@ export function isShell(program: string): boolean {
 }
 
 /**
- * For `sh -c '<script>'` (also `bash -ec`, `/bin/sh -lc`): the script word. Undefined for any
- * other command, including `sh script.sh`.
+ * For `sh -c '<script>'` (also `bash -ec`, `/bin/sh -lc`, `su app -c '…'`): the script word.
+ * Undefined for any other command, including `sh script.sh`.
  */
 export function inlineShellScript(words: readonly ShellWord[]): ShellWord | undefined {
   const [program, ...rest] = words;
+  if (program && basename(program.value) === 'su') {
+    // `su app -c '…'`, `su -s /bin/sh -c '…' app`: the command string runs in the user's shell.
+    const flag = rest.findIndex((word) => word.value === '-c' || word.value === '--command');
+    return flag === -1 ? undefined : rest[flag + 1];
+  }
   if (!program || !isShell(program.value)) return undefined;
   let sawC = false;
   for (const word of rest) {
