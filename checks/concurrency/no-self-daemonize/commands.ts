@@ -2,7 +2,7 @@ import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { isLongRunning, reachedThrough, type LocatedCommand, type StartPath } from '../../support/process-model/index.ts';
 import { commandText, pathData, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
-import { detaches, isInert, longRunningKind, startsScheduler } from '../../support/process-model/programs.ts';
+import { detaches, isInert, isServerOrWorker, startsScheduler } from '../../support/process-model/programs.ts';
 import type { PathCommand } from '../../support/process-model/walk.ts';
 import { basename } from '../../../src/languages/shell/commands.ts';
 
@@ -37,7 +37,7 @@ function detachment({ path, command }: LocatedCommand): { how: string | undefine
   if (!command.background || command.waited || reachedThrough(command, (ancestor) => ancestor.background)) return undefined;
   const started = [command, ...descendants(path, command)].filter((candidate) => !isInert(candidate.words) && !candidate.handover);
   if (started.length === 0 || started.every((candidate) => startsScheduler(candidate.words))) return undefined;
-  const known = started.some(isServerOrWorker);
+  const known = started.some((candidate) => isServerOrWorker(candidate.words, candidate.run));
   if (isNohup(command)) return { how: '`nohup … &`', known };
   if (isDisowned(path, command)) return { how: '`& disown`', known };
   return known ? { how: undefined, known } : undefined;
@@ -54,11 +54,6 @@ function daemonFlag(command: PathCommand): string {
   if (name === 'pm2' || name === 'forever') return `\`${name} start\`, which hands it to ${name}'s own daemon,`;
   const flag = command.words.slice(1).find((word) => DAEMON_FLAG.test(word.value));
   return flag ? `its daemon flag \`${flag.value}\`` : 'its daemon flag';
-}
-
-function isServerOrWorker(command: PathCommand): boolean {
-  const kind = longRunningKind(command.words, command.run);
-  return kind === 'http' || kind === 'worker';
 }
 
 /** `nohup` written before the program. */

@@ -143,6 +143,12 @@ export function longRunningKind(words: readonly ShellWord[], run?: ScriptRun): L
   return undefined;
 }
 
+/** A known HTTP server or worker (§4.2), not a scheduler. */
+export function isServerOrWorker(words: readonly ShellWord[], run?: ScriptRun): boolean {
+  const kind = longRunningKind(words, run);
+  return kind === 'http' || kind === 'worker';
+}
+
 function isManage(args: readonly string[]): boolean {
   return basename(args[0] ?? '') === 'manage.py';
 }
