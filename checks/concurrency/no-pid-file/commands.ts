@@ -1,7 +1,6 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { isLongRunning } from '../../support/process-model/index.ts';
-import { commandText, optionValues, ownRedirects, pathData, rangeOf, START_SITE_KINDS, startCommands, writesTo } from '../../support/process-model/detector.ts';
+import { longRunningCommands, optionValues, ownRedirects, rangeOf, START_SITE_KINDS, writesTo } from '../../support/process-model/detector.ts';
 import type { PathCommand } from '../../support/process-model/walk.ts';
 import { positional } from '../../support/package-scripts.ts';
 import { basename } from '../../../src/languages/shell/commands.ts';
@@ -26,10 +25,7 @@ export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
   detect(context) {
-    for (const located of startCommands(context)) {
-      const { command } = located;
-      if (!isLongRunning(command.role)) continue;
-      const data = { command: commandText(command.words), ...pathData(located) };
+    for (const { command, data } of longRunningCommands(context)) {
       const program = basename(command.words[0]?.value ?? '');
       const rails = program === 'rails' && ['server', 's'].includes(positional(command.words.slice(1))[0]?.value ?? '');
       const options = Object.hasOwn(PID_OPTIONS, program) && (program !== 'rails' || rails) ? optionValues(command, PID_OPTIONS[program]!) : [];

@@ -1,7 +1,7 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { isLongRunning, type LocatedCommand } from '../../support/process-model/index.ts';
-import { commandText, pathData, rangeOf, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
+import type { LocatedCommand } from '../../support/process-model/index.ts';
+import { longRunningCommands, rangeOf, START_SITE_KINDS } from '../../support/process-model/detector.ts';
 import { isServerOrWorker, startsScheduler } from '../../support/process-model/programs.ts';
 import { positional } from '../../support/package-scripts.ts';
 import { basename, type ShellWord } from '../../../src/languages/shell/commands.ts';
@@ -16,10 +16,8 @@ export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
   detect(context) {
-    for (const located of startCommands(context)) {
-      const { command } = located;
-      if (!isLongRunning(command.role)) continue;
-      const data = { command: commandText(command.words), ...pathData(located) };
+    for (const located of longRunningCommands(context)) {
+      const { command, data } = located;
       const beat = embeddedBeat(command.words);
       if (beat) {
         context.report({ range: rangeOf(command, beat), messageId: 'embeddedBeat', data: { ...data, option: beat.value } });

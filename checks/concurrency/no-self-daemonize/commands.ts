@@ -1,7 +1,7 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { isLongRunning, reachedThrough, type LocatedCommand, type StartPath } from '../../support/process-model/index.ts';
-import { commandText, pathData, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
+import { reachedThrough, type LocatedCommand, type StartPath } from '../../support/process-model/index.ts';
+import { commandText, longRunningCommands, START_SITE_KINDS } from '../../support/process-model/detector.ts';
 import { detaches, isInert, isServerOrWorker, startsScheduler } from '../../support/process-model/programs.ts';
 import type { PathCommand } from '../../support/process-model/walk.ts';
 import { basename } from '../../../src/languages/shell/commands.ts';
@@ -16,15 +16,15 @@ export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
   detect(context) {
-    for (const located of startCommands(context)) {
-      const { command } = located;
-      if (!isLongRunning(command.role) || startsScheduler(command.words)) continue;
+    for (const located of longRunningCommands(context)) {
+      const { command, data } = located;
+      if (startsScheduler(command.words)) continue;
       const found = detachment(located);
       if (!found) continue;
       context.report({
         range: command.at,
         messageId: found.how === undefined ? 'backgroundServer' : 'detached',
-        data: { command: commandText(command.words), how: found.how ?? '', ...pathData(located) },
+        data: { ...data, how: found.how ?? '' },
         ...(found.known ? {} : { severity: 'notice' as const }),
       });
     }

@@ -1,7 +1,6 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { isLongRunning } from '../../support/process-model/index.ts';
-import { commandText, pathData, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
+import { longRunningCommands, START_SITE_KINDS } from '../../support/process-model/detector.ts';
 import { developmentServer } from '../../support/process-model/programs.ts';
 
 /**
@@ -14,15 +13,14 @@ export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
   detect(context) {
-    for (const located of startCommands(context)) {
-      const { path, command } = located;
-      if (!isLongRunning(command.role) || !path.mains.includes(command)) continue;
+    for (const { path, command, data } of longRunningCommands(context)) {
+      if (!path.mains.includes(command)) continue;
       const level = developmentServer(command.words);
       if (!level) continue;
       context.report({
         range: command.at,
         messageId: level === 'notice' ? 'typescriptRunner' : 'devServer',
-        data: { command: commandText(command.words), ...pathData(located) },
+        data,
         ...(level === 'notice' ? { severity: 'notice' as const } : {}),
       });
     }

@@ -1,7 +1,7 @@
 import { defineDetector, type CheckContext, type TextEdit } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { isLongRunning, reachedThrough, type StartPath } from '../../support/process-model/index.ts';
-import { commandText, isStandardStream, optionValues, ownRedirects, pathData, rangeOf, START_SITE_KINDS, startCommands, writesTo } from '../../support/process-model/detector.ts';
+import { reachedThrough, type StartPath } from '../../support/process-model/index.ts';
+import { isStandardStream, longRunningCommands, optionValues, ownRedirects, rangeOf, START_SITE_KINDS, writesTo } from '../../support/process-model/detector.ts';
 import { longRunningKind } from '../../support/process-model/programs.ts';
 import { expandWord, type PathCommand } from '../../support/process-model/walk.ts';
 import { positional } from '../../support/package-scripts.ts';
@@ -30,10 +30,7 @@ export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
   detect(context) {
-    for (const located of startCommands(context)) {
-      const { path, command } = located;
-      if (!isLongRunning(command.role)) continue;
-      const data = { command: commandText(command.words), ...pathData(located) };
+    for (const { path, command, data } of longRunningCommands(context)) {
       const execOnly = command.words.length === 1 && command.words[0]!.value === 'exec';
       for (const redirect of ownRedirects(command)) {
         const file = logFile(writesTo(command, redirect));

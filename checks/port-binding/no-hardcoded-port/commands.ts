@@ -1,7 +1,7 @@
 import { defineDetector, type CheckContext, type TextEdit } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { processModel, type LocatedCommand } from '../../support/process-model/index.ts';
-import { commandText, optionValues, pathData, rangeOf, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
+import { messageData, optionValues, rangeOf, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
 import { expandWord, type PathCommand } from '../../support/process-model/walk.ts';
 import { positional } from '../../support/package-scripts.ts';
 import { basename, type ShellWord } from '../../../src/languages/shell/commands.ts';
@@ -49,7 +49,7 @@ export default defineDetector<MessageId>({
   detect(context) {
     for (const located of platformPortCommands(context)) {
       const { command } = located;
-      const data = { command: commandText(command.words), ...pathData(located) };
+      const data = messageData(located);
       for (const { word, port } of portAssignments(command)) {
         context.report({ range: rangeOf(command, word), messageId: 'commandPortAssignment', data: { ...data, port } });
       }

@@ -2,7 +2,7 @@ import type { CheckContext } from '../../define-check.ts';
 import type { FileKind } from '../../../src/engine/file-kind.ts';
 import type { ShellWord } from '../../../src/languages/shell/commands.ts';
 import type { ShellRedirect } from '../../../src/languages/shell/script.ts';
-import { commandsIn, describeChain, describeProcess, type LocatedCommand } from './index.ts';
+import { commandsIn, describeChain, describeProcess, isLongRunning, type LocatedCommand } from './index.ts';
 import { expandWord, type PathCommand } from './walk.ts';
 
 /** Every file kind that holds start commands (RULES-commands.md §2). */
@@ -15,6 +15,23 @@ export const START_SITE_KINDS: readonly FileKind[] = ['shell', 'procfile', 'dock
 export function startCommands(context: CheckContext): LocatedCommand[] {
   if (context.kind === 'shell') context.tree();
   return commandsIn(context, context.path);
+}
+
+/** A start-path command of a long-running process, with the data every message about it names. */
+export interface LongRunningCommand extends LocatedCommand {
+  data: ReturnType<typeof messageData>;
+}
+
+/** The start-path commands in the file under review that run on a long-running process's path (web, worker, clock). */
+export function longRunningCommands(context: CheckContext): LongRunningCommand[] {
+  return startCommands(context)
+    .filter((located) => isLongRunning(located.command.role))
+    .map((located) => ({ ...located, data: messageData(located) }));
+}
+
+/** The command, the process and the chain that reaches it, as messages name them. */
+export function messageData(located: LocatedCommand): { command: string; process: string; chain: string } {
+  return { command: commandText(located.command.words), ...pathData(located) };
 }
 
 /** Where a finding about one word (or redirection) of a command sits: the word when its offset is known, else the command. */
