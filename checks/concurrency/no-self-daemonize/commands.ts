@@ -1,7 +1,7 @@
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { reachedThrough, type LocatedCommand, type StartPath } from '../../support/process-model/index.ts';
-import { commandText, longRunningCommands, START_SITE_KINDS } from '../../support/process-model/detector.ts';
+import { longRunningCommands, START_SITE_KINDS } from '../../support/process-model/detector.ts';
 import { detaches, isInert, isServerOrWorker, startsScheduler } from '../../support/process-model/programs.ts';
 import type { PathCommand } from '../../support/process-model/walk.ts';
 import { basename } from '../../../src/languages/shell/commands.ts';
@@ -50,8 +50,8 @@ function daemonFlag(command: PathCommand): string {
   const name = basename(program);
   if (name === 'setsid') return '`setsid`';
   if (name === 'start-stop-daemon') return '`start-stop-daemon --background`';
-  if (name === 'service' || program.startsWith('/etc/init.d/')) return `\`${commandText(command.words)}\`, which starts a system daemon,`;
-  if (name === 'pm2' || name === 'forever') return `\`${name} start\`, which hands it to ${name}'s own daemon,`;
+  if (name === 'service' || program.startsWith('/etc/init.d/')) return "the system's service manager";
+  if (name === 'pm2' || name === 'forever') return `${name}'s own daemon`;
   const flag = command.words.slice(1).find((word) => DAEMON_FLAG.test(word.value));
   return flag ? `its daemon flag \`${flag.value}\`` : 'its daemon flag';
 }

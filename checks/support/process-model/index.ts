@@ -87,9 +87,10 @@ export function isLongRunning(role: ProcessRole): boolean {
   return role !== 'release';
 }
 
-/** "Dockerfile line 11 → docker-entrypoint.sh line 12". */
+/** "Dockerfile line 11 → docker-entrypoint.sh line 12"; a hop repeating the one before (`npm start` as package.json's own site) is named once. */
 export function describeChain(chain: readonly Hop[]): string {
-  return chain.map((hop) => `${hop.file} line ${hop.line}`).join(' → ');
+  const hops = chain.filter((hop, index) => index === 0 || hop.file !== chain[index - 1]!.file || hop.line !== chain[index - 1]!.line);
+  return hops.map((hop) => `${hop.file} line ${hop.line}`).join(' → ');
 }
 
 /** "the web process", "the worker process", "the `api` service". */

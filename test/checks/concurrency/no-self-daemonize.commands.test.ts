@@ -76,7 +76,7 @@ testCheck(check, {
         { messageId: 'detached', line: 2, messageIncludes: '`& disown`' },
         { messageId: 'detached', line: 3, messageIncludes: '`setsid`' },
         { messageId: 'detached', line: 4, messageIncludes: '`start-stop-daemon --background`' },
-        { messageId: 'detached', line: 5, messageIncludes: '`service nginx start`' },
+        { messageId: 'detached', line: 5, messageIncludes: "`service nginx start` with the system's service manager" },
         { messageId: 'detached', line: 6, messageIncludes: '`/etc/init.d/redis-server start`' },
       ],
     },
@@ -105,7 +105,7 @@ testCheck(check, {
       filename: 'package.json',
       code: `{\n  "scripts": {\n    "start": "pm2 start ecosystem.config.js && pm2 logs"\n  }\n}\n`,
       files: { Procfile: `web: npm start\n` },
-      errors: [{ messageId: 'detached', line: 3, messageIncludes: "pm2's own daemon, (Procfile line 1 → package.json line 3)" }],
+      errors: [{ messageId: 'detached', line: 3, messageIncludes: "with pm2's own daemon (Procfile line 1 → package.json line 3)" }],
     },
     {
       name: 'heroku.yml run.web',

@@ -89,6 +89,12 @@ testCheck(check, {
       errors: [{ messageId: 'typescriptRunner', line: 1, severity: 'notice' }],
     },
     {
+      name: 'npm start as the implicit start site (nothing else declares one): notice',
+      filename: 'package.json',
+      code: `{\n  "scripts": {\n    "start": "react-scripts start",\n    "build": "react-scripts build"\n  }\n}\n`,
+      errors: [{ messageId: 'devServer', line: 3, severity: 'notice', messageIncludes: '(package.json line 3)' }],
+    },
+    {
       name: 'a worker started by ts-node-dev',
       filename: 'Procfile',
       code: `web: node dist/main.js\nworker: ts-node-dev src/worker.ts\n`,
