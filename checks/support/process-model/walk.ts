@@ -502,7 +502,8 @@ export class SiteWalk {
   ): PathCommand {
     const words = programWords(effective);
     const at = frame.exact ? ([statement.command.start, statement.command.end] as const) : (frame.at ?? [statement.command.start, statement.command.end]);
-    const handover = words.length > 0 && ['$@', '$*'].includes(words[0]!.value);
+    // `"$@"`, and `"${@}"` as Rails' generated bin/docker-entrypoint writes it.
+    const handover = words.length > 0 && ['$@', '$*', '${@}', '${*}'].includes(words[0]!.value);
     const command: PathCommand = {
       file: frame.file,
       written,

@@ -76,6 +76,13 @@ testCheck(check, {
       errors: [{ messageId: 'pidFileOption', line: 5 }],
     },
     {
+      name: 'rails server handed over by exec "${@}" in the generated Rails entrypoint: notice at the handover',
+      filename: 'bin/docker-entrypoint',
+      code: `#!/bin/bash -e\nif [ "\${1}" == "./bin/rails" ] && [ "\${2}" == "server" ]; then\n  ./bin/rails db:prepare\nfi\n\nexec "\${@}"\n`,
+      files: { Dockerfile: `FROM ruby:3.3\nWORKDIR /rails\nCOPY . .\nENTRYPOINT ["/rails/bin/docker-entrypoint"]\nCMD ["./bin/rails", "server"]\n` },
+      errors: [{ messageId: 'railsPidFile', line: 6, severity: 'notice', messageIncludes: '(Dockerfile line 4 → bin/docker-entrypoint line 6)' }],
+    },
+    {
       name: "rails server's default PID file: notice",
       filename: 'Dockerfile',
       code: `FROM ruby:3.3\nWORKDIR /rails\nCOPY . .\nCMD ["./bin/rails", "server"]\n`,
