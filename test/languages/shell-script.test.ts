@@ -69,6 +69,10 @@ describe('readShellScript', () => {
     expect(here?.type === 'command' && text.slice(here.command.start, here.command.end)).toBe('npm run migrate');
   });
 
+  it('reads a bare assignment as one assignment word, not a command named after the variable', () => {
+    expect(read('LOG_FILE="/var/log/api.log"\nexport PORT=8080\nA=1 B=2')).toEqual(['LOG_FILE=/var/log/api.log', 'export PORT=8080', 'A=1 B=2']);
+  });
+
   it('keeps comments and echo text out of commands', () => {
     expect(read('# python manage.py migrate\necho "run migrate first"')).toEqual(['echo run migrate first']);
   });

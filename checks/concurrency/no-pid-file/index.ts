@@ -1,4 +1,5 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
+import commands from './commands.ts';
 import javascript from './javascript.ts';
 import python from './python.ts';
 
@@ -16,6 +17,12 @@ const meta = {
       'Concurrency (VIII): `{{package}}` creates a PID file; remove it and let the process manager (systemd, Kubernetes, the platform) track the process.',
     gunicornPidfile:
       'Concurrency (VIII): gunicorn writes its PID to the `pidfile` set here; remove the setting and let the process manager (systemd, Kubernetes, the platform) track the process.',
+    pidFileOption:
+      'Concurrency (VIII): {{process}} starts `{{command}}` with the PID file {{file}} ({{chain}}), which goes stale in an image or volume and stops the next start; drop the option and let the platform supervise the process.',
+    pidFileWrite:
+      'Concurrency (VIII): the start path of {{process}} writes a PID to {{file}} ({{chain}}), which goes stale in an image or volume and points at a stranger; drop the PID file and let the platform supervise the process.',
+    railsPidFile:
+      'Concurrency (VIII): {{process}} runs `{{command}}`, which writes tmp/pids/server.pid by default ({{chain}}), and a stale one stops the next start; run puma directly, or pass `--pid /dev/null`.',
   },
 } satisfies CheckMeta;
 
@@ -24,5 +31,5 @@ export type MessageId = keyof typeof meta.messages;
 export default defineCheck<MessageId>({
   id: 'concurrency/no-pid-file',
   meta,
-  detectors: [javascript, python],
+  detectors: [javascript, python, commands],
 });

@@ -1,4 +1,5 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
+import commands from './commands.ts';
 import javascript from './javascript.ts';
 import python from './python.ts';
 
@@ -20,6 +21,10 @@ const meta = {
       'Concurrency (VIII): the process re-starts itself in a new session to run in the background; run it in the foreground and let the process manager supervise it.',
     gunicornDaemon:
       'Concurrency (VIII): `daemon = True` sends gunicorn to the background; remove it and let the process manager run gunicorn in the foreground.',
+    detached:
+      'Concurrency (VIII): {{process}} detaches `{{command}}` with {{how}} ({{chain}}), so the platform no longer sees, restarts, scales or signals it and its output is lost; run one process per process type, in the foreground.',
+    backgroundServer:
+      'Concurrency (VIII): {{process}} starts `{{command}}` in the background with `&` and never waits for it ({{chain}}), so the platform no longer sees, restarts, scales or signals it; run it as its own process type, in the foreground.',
   },
 } satisfies CheckMeta;
 
@@ -28,5 +33,5 @@ export type MessageId = keyof typeof meta.messages;
 export default defineCheck<MessageId>({
   id: 'concurrency/no-self-daemonize',
   meta,
-  detectors: [javascript, python],
+  detectors: [javascript, python, commands],
 });

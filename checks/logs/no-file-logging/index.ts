@@ -1,4 +1,5 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
+import commands from './commands.ts';
 import javascript from './javascript.ts';
 import python from './python.ts';
 
@@ -24,6 +25,14 @@ const meta = {
     structlog: 'Logs (XI): structlog {{factory}} writes to a file; let it print to sys.stdout instead.',
     redirect: "Logs (XI): sys.{{stream}} is redirected to a file, so the output never reaches the platform's log stream; leave it on the process's own stream.",
     gunicorn: 'Logs (XI): gunicorn {{setting}} writes to the file {{file}}; set it to "-" so gunicorn logs to the process\'s output.',
+    outputRedirect:
+      "Logs (XI): {{process}} sends the output of `{{command}}` to the file {{file}} ({{chain}}), out of the platform's log stream; drop the redirection and let the platform route stdout and stderr.",
+    execOutput:
+      "Logs (XI): this `exec` sends all later output of the start script, {{process}} included, to the file {{file}} ({{chain}}), out of the platform's log stream; drop the redirection and let the platform route stdout and stderr.",
+    logFileOption:
+      'Logs (XI): {{process}} runs `{{command}}` with `{{option}}` writing the log file {{file}} ({{chain}}); use `-` or drop the option so it logs to stdout/stderr, and let the platform route the stream.',
+    teeCopy:
+      'Logs (XI): {{process}} also copies its output to the file {{file}} with `tee` ({{chain}}); the stream still reaches stdout, so drop the copy and let the platform keep the logs.',
   },
 } satisfies CheckMeta;
 
@@ -32,5 +41,5 @@ export type MessageId = keyof typeof meta.messages;
 export default defineCheck<MessageId>({
   id: 'logs/no-file-logging',
   meta,
-  detectors: [javascript, python],
+  detectors: [javascript, python, commands],
 });

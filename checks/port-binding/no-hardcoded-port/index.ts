@@ -1,4 +1,5 @@
 import { defineCheck, type CheckMeta } from '../../define-check.ts';
+import commands from './commands.ts';
 import javascript from './javascript.ts';
 import python from './python.ts';
 
@@ -15,6 +16,12 @@ const meta = {
     literalPython: 'Port binding (VII): {{server}} listens on hard-coded port {{port}}; read it from os.environ["PORT"].',
     defaultPython: 'Port binding (VII): {{server}} listens on its default port {{port}}; pass port=int(os.environ["PORT"]).',
     gunicornBind: 'Port binding (VII): gunicorn binds the hard-coded address {{address}}; bind to f"0.0.0.0:{os.environ[\'PORT\']}".',
+    commandPort:
+      'Port binding (VII): {{process}} binds the literal port {{port}} (`{{option}}`, {{chain}}) where the platform assigns one through PORT, so the router cannot reach it; bind to `$PORT` instead.',
+    commandPortAssignment:
+      'Port binding (VII): {{process}} sets `PORT={{port}}` ({{chain}}), overriding the port the platform assigns, so the router cannot reach it; drop the assignment and let the platform set PORT.',
+    commandDefaultPort:
+      'Port binding (VII): {{process}} runs `{{command}}` without a port, so it listens on its default {{port}} ({{chain}}) instead of the port the platform assigns; pass `{{flag}} $PORT`.',
   },
 } satisfies CheckMeta;
 
@@ -23,5 +30,5 @@ export type MessageId = keyof typeof meta.messages;
 export default defineCheck<MessageId>({
   id: 'port-binding/no-hardcoded-port',
   meta,
-  detectors: [javascript, python],
+  detectors: [javascript, python, commands],
 });

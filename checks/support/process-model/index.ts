@@ -54,18 +54,27 @@ export function processModel(context: CheckContext): ProcessModel {
   return context.perRun('process-model', () => buildModel(context));
 }
 
-/** The commands of start paths whose text sits in `file`, each location once (the first path that reaches it). */
+/**
+ * The commands of start paths whose text sits in `file`, each location once: the first path that
+ * reaches it, or the first long-running one when a one-off path reached it first (§3: a script
+ * run by both a release and a web process runs at every web start).
+ */
 export function commandsIn(context: CheckContext, file: string): LocatedCommand[] {
   const byFile = context.perRun('process-model:by-file', () => {
     const index = new Map<string, LocatedCommand[]>();
-    const seen = new Set<string>();
+    const seen = new Map<string, LocatedCommand>();
     for (const startPath of processModel(context).paths) {
       for (const command of startPath.commands) {
         const key = `${command.file}:${command.at[0]}:${command.at[1]}:${command.words.map((word) => word.start).join(',')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const first = seen.get(key);
+        if (first) {
+          if (!isLongRunning(first.command.role) && isLongRunning(command.role)) Object.assign(first, { path: startPath, command });
+          continue;
+        }
+        const located = { path: startPath, command };
+        seen.set(key, located);
         const list = index.get(command.file) ?? [];
-        list.push({ path: startPath, command });
+        list.push(located);
         index.set(command.file, list);
       }
     }
@@ -79,9 +88,10 @@ export function isLongRunning(role: ProcessRole): boolean {
   return role !== 'release';
 }
 
-/** "Dockerfile line 11 → docker-entrypoint.sh line 12". */
+/** "Dockerfile line 11 → docker-entrypoint.sh line 12"; a hop repeating the one before (`npm start` as package.json's own site) is named once. */
 export function describeChain(chain: readonly Hop[]): string {
-  return chain.map((hop) => `${hop.file} line ${hop.line}`).join(' → ');
+  const hops = chain.filter((hop, index) => index === 0 || hop.file !== chain[index - 1]!.file || hop.line !== chain[index - 1]!.line);
+  return hops.map((hop) => `${hop.file} line ${hop.line}`).join(' → ');
 }
 
 /** "the web process", "the worker process", "the `api` service". */

@@ -10,6 +10,8 @@ import { positional, type ScriptRun } from '../package-scripts.ts';
 /** Programs that only run the words after them (and their own options). */
 const RUNNERS: Readonly<Record<string, { subcommand?: string; untilDashDash?: boolean; valueFlags?: readonly string[] }>> = {
   'dumb-init': {},
+  /** `busybox crond -f`, `busybox httpd`: the applet is the program. */
+  busybox: {},
   tini: { untilDashDash: true },
   'tini-static': { untilDashDash: true },
   npx: { valueFlags: ['-p', '--package'] },
@@ -119,10 +121,12 @@ export function longRunningKind(words: readonly ShellWord[], run?: ScriptRun): L
   if (HTTP_SERVERS.has(program)) return 'http';
   if (program === 'vite' && args.length === 0) return 'http';
   if (SUBCOMMAND_SERVERS[program]?.includes(args[0] ?? '') || (program === 'webpack-dev-server')) return 'http';
+  // `flask --app app run`: `--app` takes a value, so `run` is not the first positional word.
+  if (program === 'flask' && args.includes('run')) return 'http';
   if (program === 'java' && args.some((arg, index) => arg.endsWith('.jar') || words[index]?.value === '-jar')) return 'http';
   if (program === 'dotnet' && args[0]?.endsWith('.dll')) return 'http';
-  if (program === 'php' && (args[0] === 'artisan' ? ['octane:start', 'serve', 'queue:work', 'horizon'].includes(args[1] ?? '') : words.some((word) => word.value === '-S'))) {
-    return args[1] === 'queue:work' || args[1] === 'horizon' ? 'worker' : 'http';
+  if (program === 'php' && (args[0] === 'artisan' ? ['octane:start', 'serve', 'queue:work', 'horizon', 'schedule:work'].includes(args[1] ?? '') : words.some((word) => word.value === '-S'))) {
+    return args[1] === 'schedule:work' ? 'scheduler' : args[1] === 'queue:work' || args[1] === 'horizon' ? 'worker' : 'http';
   }
   if (program === 'celery') return args.includes('beat') && !args.includes('worker') ? 'scheduler' : args.includes('worker') || args.includes('multi') ? 'worker' : undefined;
   if (program === 'rq') return args[0] === 'worker' ? 'worker' : undefined;
@@ -137,6 +141,12 @@ export function longRunningKind(words: readonly ShellWord[], run?: ScriptRun): L
   if (program === 'django-admin' && args[0] === 'runserver') return 'http';
   if (program === 'supercronic' || program === 'cron' || program === 'crond') return 'scheduler';
   return undefined;
+}
+
+/** A known HTTP server or worker (§4.2), not a scheduler. */
+export function isServerOrWorker(words: readonly ShellWord[], run?: ScriptRun): boolean {
+  const kind = longRunningKind(words, run);
+  return kind === 'http' || kind === 'worker';
 }
 
 function isManage(args: readonly string[]): boolean {
@@ -329,11 +339,28 @@ export function developmentServer(words: readonly ShellWord[]): 'warning' | 'not
   return undefined;
 }
 
+const CRON_SERVICES = new Set(['cron', 'crond', 'anacron', 'cronie']);
+
+/**
+ * A recurring scheduler (§5 `no-scheduler-in-web`): `cron`, `crond`, `supercronic`, `celery beat`,
+ * `php artisan schedule:work`, and a cron service started through `service cron start` or
+ * `/etc/init.d/cron start`.
+ */
+export function startsScheduler(words: readonly ShellWord[]): boolean {
+  if (longRunningKind(words) === 'scheduler') return true;
+  const program = words[0]?.value ?? '';
+  const args = positional(words.slice(1)).map((word) => word.value);
+  if (basename(program) === 'service') return CRON_SERVICES.has(args[0] ?? '') && args[1] === 'start';
+  return program.startsWith('/etc/init.d/') && CRON_SERVICES.has(basename(program)) && args[0] === 'start';
+}
+
 /** A command that detaches itself from the process the platform supervises (a daemon flag, §5 `no-self-daemonize`). */
 export function detaches(words: readonly ShellWord[]): boolean {
   const program = basename(words[0]?.value ?? '');
   const flags = words.slice(1).map((word) => word.value);
   const args = positional(words.slice(1)).map((word) => word.value);
+  // `/etc/init.d/redis-server start` is the init script, whatever the daemon's own name.
+  if (/^\/etc\/init\.d\//.test(words[0]?.value ?? '')) return args[0] === 'start';
   switch (program) {
     case 'gunicorn':
       return flags.some((flag) => flag === '--daemon' || flag === '-D');
@@ -357,6 +384,6 @@ export function detaches(words: readonly ShellWord[]): boolean {
     case 'crond':
       return !flags.some((flag) => flag === '-f' || flag === '-n');
     default:
-      return /^\/etc\/init\.d\//.test(words[0]?.value ?? '') && args[0] === 'start';
+      return false;
   }
 }

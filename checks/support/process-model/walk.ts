@@ -44,8 +44,10 @@ export interface PathCommand {
   optIn: boolean;
   /** The command's own redirections and those of the function or group running it. */
   redirects: ShellRedirect[];
-  /** The file every output goes to after an earlier `exec >FILE` in the same shell. */
+  /** The file every output goes to after an earlier `exec >FILE` in the same shell (or the shell that ran this script). */
   output: ShellWord | undefined;
+  /** The script's variables assigned a literal before this command (§4.1 "Variables"), for `expandWord`. */
+  variables: ReadonlyMap<string, string>;
   role: ProcessRole;
   /** The dispatch branch (`web`, `worker`) this command sits in; '' outside any. */
   branch: string;
@@ -136,6 +138,22 @@ const ROLE_WORDS: Readonly<Record<string, ProcessRole>> = {
   shell: 'release', bash: 'release', sh: 'release', console: 'release', test: 'release', tests: 'release', setup: 'release', init: 'release',
 };
 const TRUTHY = new Set(['true', '1', 'yes', 'on', 'y']);
+/** Builtins whose `NAME=value` arguments assign variables. */
+const DECLARATIONS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
+const NO_VARIABLES: ReadonlyMap<string, string> = new Map();
+
+/**
+ * A word with the variables a script assigned a literal expanded (`"$LOG_FILE"` → `/var/log/api.log`);
+ * `$PORT` always stays the platform's, and unknown variables stay as written (§4.1).
+ */
+export function expandWord(word: ShellWord, variables: ReadonlyMap<string, string>): ShellWord {
+  if (!word.value.includes('$') || variables.size === 0) return word;
+  const value = word.value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?-[^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare!;
+    return name !== 'PORT' && variables.has(name) ? variables.get(name)! : whole;
+  });
+  return value === word.value ? word : { ...word, value };
+}
 
 /** The role a dispatch word (`web`, `worker`, `migrate`) gives its branch. */
 export function roleOfWord(word: string): ProcessRole | undefined {
@@ -321,13 +339,13 @@ export class SiteWalk {
     const { words: effective, exec } = effectiveCommand(written);
     const redirects = [...flow.redirects, ...statement.redirects];
     if (effective.length === 0) {
-      for (const word of written) {
-        const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
-        if (assignment && !assignment[2]!.includes('$')) frame.variables.set(assignment[1]!, assignment[2]!);
-      }
+      for (const word of written) assign(word, frame);
       if (exec) {
-        const output = statement.redirects.find((redirect) => redirect.operator.includes('>') && redirect.target && !/^&?\d$/.test(redirect.target.value) && !redirect.operator.startsWith('>&'));
-        if (output?.target) frame.output = output.target;
+        const output = statement.redirects.find(
+          (redirect) =>
+            redirect.operator.includes('>') && ['1', '2', undefined].includes(redirect.descriptor) && redirect.target && !/^&?\d$/.test(redirect.target.value) && !redirect.operator.startsWith('>&'),
+        );
+        if (output?.target) frame.output = expandWord(output.target, frame.variables);
       }
       if (written.length > 0 && flow.role) this.record(statement, written, written, false, frame, flow, redirects);
       return 'continues';
@@ -338,6 +356,7 @@ export class SiteWalk {
     }
     const program = effective[0]!.value;
     const name = basename(program);
+    if (DECLARATIONS.has(name)) for (const word of effective.slice(1)) assign(word, frame);
     if (name === 'wait') {
       for (const job of frame.background) job.waited = true;
       return 'continues';
@@ -381,6 +400,7 @@ export class SiteWalk {
       const script = readShellScript(inline.value, { offset });
       const inner = this.frame(frame.file, exact, exact ? undefined : command.at, frame.chain, frame.args, command.pid1 && isSingleCommand(script.statements), command);
       inner.depth = frame.depth + 1;
+      inner.output = frame.output;
       this.statements(script.statements, inner, { ...flow, redirects: command.redirects });
       return 'continues';
     }
@@ -396,7 +416,10 @@ export class SiteWalk {
       const key = `function:${frame.file}:${name}`;
       if (this.#visiting.has(key)) return 'continues';
       this.#visiting.add(key);
-      const outcome = this.statements(body, { ...frame, depth: frame.depth + 1, parent: command }, { ...flow, redirects: command.redirects });
+      const inner = { ...frame, depth: frame.depth + 1, parent: command };
+      const outcome = this.statements(body, inner, { ...flow, redirects: command.redirects });
+      // A function runs in the calling shell: its `exec >FILE` redirects the caller too.
+      frame.output = inner.output;
       this.#visiting.delete(key);
       return outcome;
     }
@@ -420,6 +443,8 @@ export class SiteWalk {
     const inner: Frame = {
       ...this.frame(file, true, undefined, chain, sourced ? frame.args : afterPath.length > 0 ? afterPath : undefined, sourced ? frame.pid1 : command.pid1, command),
       depth: frame.depth + 1,
+      // A child inherits the shell's output (an earlier `exec >FILE`); a sourced file also shares its functions and variables.
+      output: frame.output,
       ...(sourced ? { functions: frame.functions, variables: frame.variables, background: frame.background } : {}),
     };
     const outcome = this.statements(readShellScript(text).statements, inner, { ...flow, redirects: command.redirects });
@@ -443,6 +468,7 @@ export class SiteWalk {
       const chain = [...frame.chain, this.hopOf(command)];
       const inner = this.frame(manifest.path, false, at, chain, undefined, false, command);
       inner.depth = frame.depth + 1;
+      inner.output = frame.output;
       this.statements(readShellScript(manifest.scripts[name]!).statements, inner, { ...flow, redirects: command.redirects });
       this.#visiting.delete(key);
     }
@@ -476,7 +502,8 @@ export class SiteWalk {
   ): PathCommand {
     const words = programWords(effective);
     const at = frame.exact ? ([statement.command.start, statement.command.end] as const) : (frame.at ?? [statement.command.start, statement.command.end]);
-    const handover = words.length > 0 && ['$@', '$*'].includes(words[0]!.value);
+    // `"$@"`, and `"${@}"` as Rails' generated bin/docker-entrypoint writes it.
+    const handover = words.length > 0 && ['$@', '$*', '${@}', '${*}'].includes(words[0]!.value);
     const command: PathCommand = {
       file: frame.file,
       written,
@@ -492,6 +519,7 @@ export class SiteWalk {
       optIn: flow.optIn,
       redirects,
       output: frame.output,
+      variables: frame.variables.size === 0 ? NO_VARIABLES : new Map(frame.variables),
       role: flow.role,
       branch: flow.branch,
       handover,
@@ -529,6 +557,15 @@ export class SiteWalk {
   private read(file: string): string | undefined {
     return this.#site.repo.read(file);
   }
+}
+
+/** Records `NAME=literal` (an assignment or a declaration's argument) as the frame's variable. */
+function assign(word: ShellWord, frame: Frame): void {
+  const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word.value);
+  if (!assignment) return;
+  const value = expandWord({ ...word, value: assignment[2]! }, frame.variables).value;
+  if (value.includes('$') || value.includes('`')) frame.variables.delete(assignment[1]!);
+  else frame.variables.set(assignment[1]!, value);
 }
 
 /** `$1` → `1`, `${ROLE:-web}` → `{ROLE:-web}`, `$PROCESS_TYPE` → `PROCESS_TYPE`; undefined for other words. */

@@ -239,8 +239,9 @@ class ScriptReader {
   }
 }
 
-/** `export PORT=8080`, `local x=1`, `FOO=bar`: the declaration's words as a command. */
+/** `export PORT=8080`, `local x=1`, `FOO=bar`: the declaration's words as a command; an assignment is one word (`FOO=bar`). */
 function assignmentWords(node: Node, offset: number): ShellWord[] {
+  if (node.type === 'variable_assignment') return [{ value: wordValue(node), start: node.startIndex + offset, end: node.endIndex + offset, quoted: isQuoted(node) }];
   const words: ShellWord[] = [];
   for (const child of node.children) {
     if (!child || child.type === 'comment') continue;

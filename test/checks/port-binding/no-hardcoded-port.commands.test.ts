@@ -1,0 +1,133 @@
+import check from '../../../checks/port-binding/no-hardcoded-port/index.ts';
+import { testCheck } from '../../support/check-tester.ts';
+
+testCheck(check, {
+  valid: [
+    { name: '$PORT', filename: 'Procfile', code: `web: gunicorn app:app --bind 0.0.0.0:$PORT\n` },
+    {
+      name: '${PORT} and a fallback after the platform value',
+      filename: 'bin/web',
+      code: `#!/bin/sh\nexport PORT="\${PORT:-8000}"\nexec uvicorn app.main:app --host 0.0.0.0 --port "\${PORT}"\n`,
+      files: { Procfile: `web: bin/web\n` },
+    },
+    { name: 'a unix socket', filename: 'Procfile', code: `web: gunicorn --bind unix:/tmp/app.sock app:app\n` },
+    { name: 'gunicorn without --bind reads PORT', filename: 'Procfile', code: `web: gunicorn app:app --workers 3\n` },
+    { name: 'puma with its config reads PORT', filename: 'Procfile', code: `web: bundle exec puma -C config/puma.rb\n` },
+    {
+      name: 'next start without -p reads PORT; a development script is not run',
+      filename: 'package.json',
+      code: `{\n  "scripts": {\n    "dev": "next dev -p 3001",\n    "start": "next start"\n  }\n}\n`,
+      files: { Procfile: `web: npm start\n` },
+    },
+    { name: 'a Dockerfile port without heroku.yml: the deployment maps it', filename: 'Dockerfile', code: `FROM python:3.12\nEXPOSE 8000\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n` },
+    {
+      name: 'a compose command port',
+      filename: 'docker-compose.yml',
+      code: `services:\n  web:\n    build: .\n    command: uvicorn app.main:app --host 0.0.0.0 --port 8000\n    ports: ["8000:8000"]\n`,
+    },
+    { name: 'a non-web process type', filename: 'Procfile', code: `web: gunicorn app:app\nmetrics: gunicorn metrics:app --bind 0.0.0.0:9100\n` },
+    {
+      name: 'client-side ports',
+      filename: 'bin/web',
+      code: `#!/bin/sh\nwait-for-it db:5432 -t 30\npg_isready --port 5432\nredis-cli -p 6379 ping\nexec gunicorn app:app\n`,
+      files: { Procfile: `web: bin/web\n` },
+    },
+    { name: 'a development Procfile', filename: 'Procfile.dev', code: `web: next dev -p 3001\n` },
+    { name: 'an unreferenced start script: the platform is unknown', filename: 'start.sh', code: `#!/bin/sh\nexec gunicorn --bind 0.0.0.0:8000 app:app\n` },
+    {
+      name: 'the worker branch of a dispatch',
+      filename: 'bin/start',
+      code: `#!/bin/sh\ncase "$ROLE" in\n  worker) exec gunicorn metrics:app --bind 0.0.0.0:9100 ;;\n  *) exec gunicorn app:app ;;\nesac\n`,
+      files: { Procfile: `web: bin/start\n` },
+    },
+  ],
+  invalid: [
+    {
+      name: 'gunicorn --bind HOST:PORT on a Procfile line: at the option, $PORT suggested',
+      filename: 'Procfile',
+      code: `web: gunicorn app:app --bind 0.0.0.0:8000\n`,
+      errors: [{ messageId: 'commandPort', line: 1, column: 23, replacement: 'web: gunicorn app:app --bind 0.0.0.0:$PORT', messageIncludes: 'the literal port 8000 (`--bind 0.0.0.0:8000`, Procfile line 1)' }],
+    },
+    {
+      name: 'PORT=3000 before the program',
+      filename: 'Procfile',
+      code: `web: PORT=3000 node server.js\n`,
+      errors: [{ messageId: 'commandPortAssignment', line: 1, column: 6, replacement: null }],
+    },
+    {
+      name: 'uvicorn with no port: notice',
+      filename: 'Procfile',
+      code: `web: uvicorn main:app --host 0.0.0.0\n`,
+      errors: [{ messageId: 'commandDefaultPort', line: 1, severity: 'notice', messageIncludes: 'default 127.0.0.1:8000' }],
+    },
+    {
+      name: 'export PORT and a literal --port in the script the Procfile runs',
+      filename: 'bin/web',
+      code: `#!/bin/sh\nexport PORT=8080\nexec uvicorn app.main:app --host 0.0.0.0 --port 8000\n`,
+      files: { Procfile: `web: bin/web\n` },
+      errors: [
+        { messageId: 'commandPortAssignment', line: 2, messageIncludes: '(Procfile line 1 → bin/web line 2)' },
+        { messageId: 'commandPort', line: 3, replacement: 'exec uvicorn app.main:app --host 0.0.0.0 --port $PORT' },
+      ],
+    },
+    {
+      name: 'the web branch of a dispatch the Procfile selects',
+      filename: 'bin/start',
+      code: `#!/bin/sh\ncase "$1" in\n  web) exec gunicorn --bind=0.0.0.0:5000 app:app ;;\n  worker) exec celery -A proj worker ;;\nesac\n`,
+      files: { Procfile: `web: bin/start web\nworker: bin/start worker\n` },
+      errors: [{ messageId: 'commandPort', line: 3, replacement: '  web) exec gunicorn --bind=0.0.0.0:$PORT app:app ;;' }],
+    },
+    {
+      name: 'a port held in a variable the script assigns: no suggestion',
+      filename: 'bin/web',
+      code: `#!/bin/sh\nAPP_PORT=8000\nexec gunicorn --bind "0.0.0.0:$APP_PORT" app:app\n`,
+      files: { Procfile: `web: bin/web\n` },
+      errors: [{ messageId: 'commandPort', line: 3, replacement: null, messageIncludes: 'the literal port 8000' }],
+    },
+    {
+      name: 'assorted servers on the web path',
+      filename: 'bin/web',
+      code: `#!/bin/sh\nenv PORT=3000 node server.js &\nflask run --port 5000 &\ndaphne -p 8001 app.asgi:application &\nhypercorn --bind 0.0.0.0:8002 app:app &\nwaitress-serve --port=8003 app:app &\nphp -S 0.0.0.0:8004 -t public &\njava -Dserver.port=8005 -jar app.jar &\nstreamlit run app.py --server.port 8006 &\nnpx serve -l 8007 dist &\nbundle exec puma -b tcp://0.0.0.0:8008 &\nexec npx nuxt start --port 8009\n`,
+      files: { Procfile: `web: bin/web\n` },
+      errors: [
+        { messageId: 'commandPortAssignment', line: 2 },
+        { messageId: 'commandPort', line: 3 },
+        { messageId: 'commandPort', line: 4 },
+        { messageId: 'commandPort', line: 5 },
+        { messageId: 'commandPort', line: 6 },
+        { messageId: 'commandPort', line: 7 },
+        { messageId: 'commandPort', line: 8 },
+        { messageId: 'commandPort', line: 9 },
+        { messageId: 'commandPort', line: 10 },
+        { messageId: 'commandPort', line: 11 },
+        { messageId: 'commandPort', line: 12 },
+      ],
+    },
+    {
+      name: 'flask run with no port: notice',
+      filename: 'Procfile',
+      code: `web: flask --app app run --host 0.0.0.0\n`,
+      errors: [{ messageId: 'commandDefaultPort', line: 1, severity: 'notice', messageIncludes: '`--port $PORT`' }],
+    },
+    {
+      name: 'the package script the Procfile runs: at its key, no suggestion',
+      filename: 'package.json',
+      code: `{\n  "scripts": {\n    "start": "next start -p 3000"\n  }\n}\n`,
+      files: { Procfile: `web: npm start\n` },
+      errors: [{ messageId: 'commandPort', line: 3, replacement: null, messageIncludes: '(`-p 3000`, Procfile line 1 → package.json line 3)' }],
+    },
+    {
+      name: 'heroku.yml run.web',
+      filename: 'heroku.yml',
+      code: `build:\n  docker:\n    web: Dockerfile\nrun:\n  web: bundle exec rails server -b 0.0.0.0 -p 3000\n`,
+      errors: [{ messageId: 'commandPort', line: 5, replacement: '  web: bundle exec rails server -b 0.0.0.0 -p $PORT' }],
+    },
+    {
+      name: 'the Dockerfile heroku.yml builds for web without run.web: no suggestion in exec form',
+      filename: 'Dockerfile',
+      code: `FROM python:3.12\nWORKDIR /app\nCOPY . .\nCMD ["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]\n`,
+      files: { 'heroku.yml': `build:\n  docker:\n    web: Dockerfile\n` },
+      errors: [{ messageId: 'commandPort', line: 4, replacement: null }],
+    },
+  ],
+});
