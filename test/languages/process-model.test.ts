@@ -83,3 +83,10 @@ describe('the process model', () => {
     expect(model(files)).toEqual(['image web: node dist/main.js @ Dockerfile:2 [main]']);
   });
 });
+
+describe('scripts a development site runs', () => {
+  it('are neither start paths nor unreferenced start scripts', () => {
+    expect(model({ 'Procfile.dev': 'web: ./start.sh\n', 'start.sh': '#!/bin/sh\nexec nodemon server.js\n' })).toEqual([]);
+    expect(model({ 'docker-compose.dev.yml': 'services:\n  web:\n    build: .\n    command: ./bin/web\n', 'bin/web': '#!/bin/sh\nexec flask run\n' })).toEqual([]);
+  });
+});

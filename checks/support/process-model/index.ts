@@ -3,7 +3,7 @@ import type { CheckContext } from '../../define-check.ts';
 import { fileKindOf, isTestPath } from '../../../src/engine/file-kind.ts';
 import { UnreadableFileError } from '../../../src/engine/repository.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
-import { isDevelopmentPath, readSites, relativeFile, type StartSite } from './sites.ts';
+import { isDevelopmentPath, readDevelopmentSites, readSites, relativeFile, type StartSite } from './sites.ts';
 import { directoryOf } from '../../../src/engine/repository.ts';
 import { buildKind, detaches, isInert, isMigration, longRunningKind } from './programs.ts';
 import { SiteWalk, type Hop, type PathCommand, type ProcessRole } from './walk.ts';
@@ -129,6 +129,7 @@ function buildModel(context: CheckContext): ProcessModel {
     if (site.roleFromCommand) settleRole(startPath);
     paths.push(startPath);
   }
+  for (const site of readDevelopmentSites(context)) for (const command of walkSite(context, site).commands) reached.add(command.file);
   for (const file of unreferencedStartScripts(context, reached)) {
     const text = readQuietly(context, file);
     if (text === undefined) continue;

@@ -66,6 +66,24 @@ function roleOfProcess(name: string): ProcessRole {
   return 'worker';
 }
 
+/**
+ * The development-only Procfiles, compose files and Dockerfiles (§3.4): never reviewed, but the
+ * scripts they run are referenced, so they are not unreferenced start scripts either (§2.8).
+ */
+export function readDevelopmentSites(context: CheckContext): StartSite[] {
+  const sites: StartSite[] = [];
+  for (const file of context.repo.paths()) {
+    const kind = fileKindOf(file);
+    if (kind === 'procfile' && (DEVELOPMENT_PROCFILE.test(path.basename(file)) || file.includes('.devcontainer/'))) sites.push(...procfileSites(context, file));
+    if (kind === 'compose' && isDevelopmentCompose(file)) sites.push(...composeSites(context, file));
+    if (kind === 'dockerfile' && isDevelopmentDockerfile(file)) {
+      const site = dockerfileSite(context, file, undefined, { process: 'development', role: 'release', roleFromCommand: false });
+      if (site) sites.push(site);
+    }
+  }
+  return sites;
+}
+
 export function readSites(context: CheckContext): StartSite[] {
   const sites: StartSite[] = [];
   const paths = context.repo.paths();
