@@ -1,4 +1,4 @@
-import type { ClassDeclaration, ClassExpression, SourceFile } from 'ts-morph';
+import type { ClassDeclaration, ClassExpression, ObjectLiteralExpression, SourceFile } from 'ts-morph';
 import { Node } from './lazy-ts-morph.ts';
 import { propertyNameOf, unwrap } from './constants.ts';
 
@@ -41,33 +41,77 @@ export function exportedFunctions(sourceFile: SourceFile): ReadonlyMap<string, N
     }
   };
 
+  for (const entry of exportEntries(sourceFile)) add(entry.path, entry.value);
+  return surface;
+}
+
+/** What a script exports, each value as written: `export function put` → `put`, `module.exports = x` → `''` and `default`. */
+function exportEntries(sourceFile: SourceFile): { path: string; value: Node }[] {
+  const entries: { path: string; value: Node }[] = [];
   for (const statement of sourceFile.getStatements()) {
     if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) {
       if (!statement.hasExportKeyword()) continue;
       const name = statement.hasDefaultKeyword() ? 'default' : statement.getName();
-      if (name !== undefined) add(name, statement);
+      if (name !== undefined) entries.push({ path: name, value: statement });
     } else if (Node.isVariableStatement(statement)) {
       if (!statement.hasExportKeyword()) continue;
-      for (const declaration of statement.getDeclarations()) add(declaration.getName(), declaration.getInitializer());
+      for (const declaration of statement.getDeclarations()) {
+        const value = declaration.getInitializer();
+        if (value) entries.push({ path: declaration.getName(), value });
+      }
     } else if (Node.isExportAssignment(statement)) {
       const value = statement.getExpression();
       // `export = x` is CommonJS's `module.exports = x`.
-      if (statement.isExportEquals()) add('', value);
-      add('default', value);
+      if (statement.isExportEquals()) entries.push({ path: '', value });
+      entries.push({ path: 'default', value });
     } else if (Node.isExportDeclaration(statement)) {
       if (statement.getModuleSpecifier()) continue;
       for (const specifier of statement.getNamedExports()) {
         const local = specifier.getNameNode();
-        add(specifier.getAliasNode()?.getText() ?? local.getText(), local);
+        entries.push({ path: specifier.getAliasNode()?.getText() ?? local.getText(), value: local });
       }
     } else if (Node.isExpressionStatement(statement)) {
       const assignment = commonJsExport(statement.getExpression());
       if (!assignment) continue;
-      add(assignment.path, assignment.value);
-      add(memberPath('default', assignment.path), assignment.value);
+      entries.push(assignment, { path: memberPath('default', assignment.path), value: assignment.value });
     }
   }
-  return surface;
+  return entries;
+}
+
+/**
+ * The function or class a script exports under `path` (`App`, `default`, `''` for
+ * `module.exports`), or as a member of an exported object (`{ App }`); undefined for anything else.
+ */
+export function exportedDeclaration(sourceFile: SourceFile, path: string): Node | undefined {
+  for (const entry of exportEntries(sourceFile)) {
+    let value: Node | undefined = entry.value;
+    if (entry.path !== path) {
+      const member = entry.path === '' ? path : path.startsWith(`${entry.path}.`) ? path.slice(entry.path.length + 1) : undefined;
+      const object = member === undefined || member.includes('.') ? undefined : declarationOf(sourceFile, value);
+      value = object && Node.isObjectLiteralExpression(object) ? objectMember(object, member!) : undefined;
+    }
+    const declaration = value && declarationOf(sourceFile, value);
+    if (declaration && (isFunctionLike(declaration) || Node.isClassDeclaration(declaration) || Node.isClassExpression(declaration))) return declaration;
+  }
+  return undefined;
+}
+
+/** A value followed through names to this file's top-level declarations. */
+function declarationOf(sourceFile: SourceFile, value: Node, hops = 0): Node | undefined {
+  const node = unwrap(value);
+  if (!Node.isIdentifier(node)) return node;
+  const declaration = hops < MAX_HOPS ? topLevelDeclaration(sourceFile, node.getText()) : undefined;
+  return declaration && declarationOf(sourceFile, declaration, hops + 1);
+}
+
+function objectMember(object: ObjectLiteralExpression, name: string): Node | undefined {
+  for (const property of object.getProperties()) {
+    if (Node.isShorthandPropertyAssignment(property) && property.getName() === name) return property.getNameNode();
+    if (Node.isPropertyAssignment(property) && propertyNameOf(property.getNameNode()) === name) return property.getInitializer();
+    if (Node.isMethodDeclaration(property) && propertyNameOf(property.getNameNode()) === name) return property;
+  }
+  return undefined;
 }
 
 /** `module.exports = x` → `''`; `module.exports.put = x`, `exports.put = x` → `put`. */
