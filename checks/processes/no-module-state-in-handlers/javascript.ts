@@ -9,6 +9,7 @@ import { isShadowed } from '../../../src/languages/javascript/is-shadowed.ts';
 import { calledLocalFunctions } from '../../../src/languages/javascript/called-functions.ts';
 import { exportedFunctions } from '../../../src/languages/javascript/exported-functions.ts';
 import { handlersCallingExports } from '../../../src/languages/javascript/handlers-calling-exports.ts';
+import { earliestCallerOfEach } from '../../../src/languages/handlers-reaching.ts';
 import { enclosingFunction } from '../../../src/languages/javascript/local-function.ts';
 import { isApplicationScript } from '../../../src/languages/javascript/long-running-sites.ts';
 
@@ -88,18 +89,12 @@ function reportWritesThroughExports(context: CheckContext<MessageId>, collection
     if (names.size > 0) written.set(key, names);
   }
   const callers = handlersCallingExports(context, new Set(written.keys()));
-  const reported = new Set<string>();
-  const ordered = [...callers].sort(([, a], [, b]) => a.path.localeCompare(b.path) || a.line - b.line);
-  for (const [key, caller] of ordered) {
-    for (const name of written.get(key) ?? []) {
-      if (reported.has(name)) continue;
-      reported.add(name);
-      context.report({
-        node: collections.get(name)!.declaration.getNameNode(),
-        messageId: 'moduleStateThroughHelper',
-        data: { name, helper: exportLabel(key), file: caller.path, line: caller.line },
-      });
-    }
+  for (const [name, { key, caller }] of earliestCallerOfEach(written, callers)) {
+    context.report({
+      node: collections.get(name)!.declaration.getNameNode(),
+      messageId: 'moduleStateThroughHelper',
+      data: { name, helper: exportLabel(key), file: caller.path, line: caller.line },
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { calledFunctions } from '../../../src/languages/python/called-functions.ts';
 import { handlersCallingFunctions } from '../../../src/languages/python/handlers-calling-functions.ts';
+import { earliestCallerOfEach } from '../../../src/languages/handlers-reaching.ts';
 import { moduleFunctions } from '../../../src/languages/python/module-functions.ts';
 import { requestHandlers } from '../../../src/languages/python/handlers.ts';
 import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
@@ -79,19 +80,13 @@ function reportWritesThroughFunctions(context: CheckContext<MessageId>, module: 
     if (names.size > 0) written.set(key, names);
   }
   const callers = handlersCallingFunctions(context, new Set(written.keys()));
-  const reported = new Set<string>();
-  const ordered = [...callers].sort(([, a], [, b]) => a.path.localeCompare(b.path) || a.line - b.line);
-  for (const [key, caller] of ordered) {
-    for (const name of written.get(key) ?? []) {
-      if (reported.has(name)) continue;
-      reported.add(name);
-      const { declaration } = collections.get(name)!;
-      context.report({
-        range: [declaration.startIndex, declaration.endIndex],
-        messageId: 'moduleStateThroughHelper',
-        data: { name, helper: `${key}()`, file: caller.path, line: caller.line },
-      });
-    }
+  for (const [name, { key, caller }] of earliestCallerOfEach(written, callers)) {
+    const { declaration } = collections.get(name)!;
+    context.report({
+      range: [declaration.startIndex, declaration.endIndex],
+      messageId: 'moduleStateThroughHelper',
+      data: { name, helper: `${key}()`, file: caller.path, line: caller.line },
+    });
   }
 }
 

@@ -1,8 +1,7 @@
-import path from 'node:path/posix';
 import type { CallExpression } from 'ts-morph';
 import { Node, SyntaxKind } from './lazy-ts-morph.ts';
 import type { CheckContext } from '../../../checks/define-check.ts';
-import { handlersReaching, type HandlerCall, type ImporterCalls } from '../handlers-reaching.ts';
+import { handlersReaching, type HandlerCall, type ImporterCalls, type ModuleCallGraph } from '../handlers-reaching.ts';
 import { calledLocalFunctions } from './called-functions.ts';
 import { constDeclarationOf, unwrap } from './constants.ts';
 import { exportedFunctions } from './exported-functions.ts';
@@ -21,45 +20,21 @@ import { repositoryScript } from './script-view.ts';
  * path alias is not followed.
  */
 export function handlersCallingExports(context: CheckContext, keys: ReadonlySet<string>): ReadonlyMap<string, HandlerCall> {
-  if (keys.size === 0) return new Map();
-  return handlersReaching(
-    {
-      importersOf: (target) => importersOf(context, target),
-      callsInto: (importer, target, targetKeys) => callsInto(context, importer, target, targetKeys),
+  return handlersReaching(context, moduleCallGraph(context), keys);
+}
+
+/** The repository's scripts, linked by relative imports. */
+function moduleCallGraph(context: CheckContext): ModuleCallGraph {
+  return {
+    language: 'js',
+    isApplicationModule: isApplicationScript,
+    packageFile: 'index',
+    imports(importer, target) {
+      const view = repositoryScript(context, importer);
+      return view !== undefined && importBindings(view).some((binding) => resolveRelativeScript(context.repo, importer, binding.module) === target);
     },
-    context.path,
-    keys,
-  );
-}
-
-/** Application scripts importing `target` by a relative path; memoised per run. */
-function importersOf(context: CheckContext, target: string): readonly string[] {
-  return context.perRun(`js:importers:${target}`, () => {
-    const stem = moduleStem(target);
-    const importers: string[] = [];
-    for (const filePath of applicationScripts(context)) {
-      if (filePath === target) continue;
-      // Most scripts never name the module: a text test before parsing any.
-      const text = filePath === context.path ? context.text : context.repo.read(filePath);
-      if (text === undefined || !text.includes(stem)) continue;
-      const view = repositoryScript(context, filePath);
-      if (view && importBindings(view).some((binding) => resolveRelativeScript(context.repo, filePath, binding.module) === target)) importers.push(filePath);
-    }
-    return importers;
-  });
-}
-
-function applicationScripts(context: CheckContext): readonly string[] {
-  return context.perRun('js:application-scripts', () => {
-    const paths = context.repo.has(context.path) ? [...context.repo.paths()] : [...context.repo.paths(), context.path].sort();
-    return paths.filter(isApplicationScript);
-  });
-}
-
-/** The name an importer's specifier must contain: `store` of `src/store.ts` and of `src/store/index.ts`. */
-function moduleStem(filePath: string): string {
-  const stem = path.basename(filePath).replace(/\.[^.]+$/, '');
-  return stem === 'index' ? path.basename(path.dirname(filePath)) : stem;
+    callsInto: (importer, target, keys) => callsInto(context, importer, target, keys),
+  };
 }
 
 function callsInto(context: CheckContext, importer: string, target: string, keys: ReadonlySet<string>): ImporterCalls | undefined {

@@ -1,8 +1,7 @@
-import path from 'node:path/posix';
 import type { Node } from 'web-tree-sitter';
 import type { CheckContext } from '../../../checks/define-check.ts';
 import { defaultSkipReason, fileKindOf, isTestPath } from '../../engine/file-kind.ts';
-import { handlersReaching, type HandlerCall, type ImporterCalls } from '../handlers-reaching.ts';
+import { handlersReaching, type HandlerCall, type ImporterCalls, type ModuleCallGraph } from '../handlers-reaching.ts';
 import { calledFunctions } from './called-functions.ts';
 import { moduleRequestHandlers, requestHandlers } from './handlers.ts';
 import { moduleFunctions } from './module-functions.ts';
@@ -17,49 +16,25 @@ import { dottedName } from './syntax.ts';
  * the modules in between (bounded). Test modules are not searched.
  */
 export function handlersCallingFunctions(context: CheckContext, keys: ReadonlySet<string>): ReadonlyMap<string, HandlerCall> {
-  if (keys.size === 0) return new Map();
-  return handlersReaching(
-    {
-      importersOf: (target) => importersOf(context, target),
-      callsInto: (importer, target, targetKeys) => callsInto(context, importer, target, targetKeys),
-    },
-    context.path,
-    keys,
-  );
+  return handlersReaching(context, moduleCallGraph(context), keys);
 }
 
 function moduleOf(context: CheckContext, filePath: string): PythonModule | undefined {
   return filePath === context.path ? pythonModule(context) : repositoryModule(context, filePath);
 }
 
-/** Application modules importing `target`; memoised per run. */
-function importersOf(context: CheckContext, target: string): readonly string[] {
-  return context.perRun(`python:importers:${target}`, () => {
-    const stem = moduleStem(target);
-    const importers: string[] = [];
-    for (const filePath of applicationModules(context)) {
-      if (filePath === target) continue;
-      // Most modules never name it: a text test before parsing any.
-      const text = filePath === context.path ? context.text : context.repo.read(filePath);
-      if (text === undefined || !text.includes(stem)) continue;
-      const module = moduleOf(context, filePath);
-      if (module && repositoryImports(context, filePath, module).some((binding) => binding.file === target)) importers.push(filePath);
-    }
-    return importers;
-  });
-}
-
-function applicationModules(context: CheckContext): readonly string[] {
-  return context.perRun('python:application-modules', () => {
-    const paths = context.repo.has(context.path) ? [...context.repo.paths()] : [...context.repo.paths(), context.path].sort();
-    return paths.filter((filePath) => fileKindOf(filePath) === 'python' && !isTestPath(filePath) && defaultSkipReason(filePath) === undefined);
-  });
-}
-
-/** The name an import of the module must contain: `store` of `app/store.py` and of `app/store/__init__.py`. */
-function moduleStem(filePath: string): string {
-  const stem = path.basename(filePath, '.py');
-  return stem === '__init__' ? path.basename(path.dirname(filePath)) : stem;
+/** The repository's modules, linked by the imports `repositoryImports` resolves. */
+function moduleCallGraph(context: CheckContext): ModuleCallGraph {
+  return {
+    language: 'python',
+    isApplicationModule: (filePath) => fileKindOf(filePath) === 'python' && !isTestPath(filePath) && defaultSkipReason(filePath) === undefined,
+    packageFile: '__init__',
+    imports(importer, target) {
+      const module = moduleOf(context, importer);
+      return module !== undefined && repositoryImports(context, importer, module).some((binding) => binding.file === target);
+    },
+    callsInto: (importer, target, keys) => callsInto(context, importer, target, keys),
+  };
 }
 
 function callsInto(context: CheckContext, importer: string, target: string, keys: ReadonlySet<string>): ImporterCalls | undefined {
