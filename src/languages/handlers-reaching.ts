@@ -86,18 +86,27 @@ export function importersOf(context: CheckContext, search: ImporterSearch, targe
   return context.perRun(`${search.language}:importers:${target}`, () => {
     const base = path.basename(target).replace(/\.[^.]+$/, '');
     const stem = base === search.packageFile ? path.basename(path.dirname(target)) : base;
-    return applicationModules(context, search).filter((filePath) => {
-      if (filePath === target) return false;
-      const text = filePath === context.path ? context.text : context.repo.read(filePath);
-      return text !== undefined && text.includes(stem) && search.imports(filePath, target);
-    });
+    return applicationModules(context, search)
+      .filter((module) => module.path !== target && module.text.includes(stem) && search.imports(module.path, target))
+      .map((module) => module.path);
   });
 }
 
-function applicationModules(context: CheckContext, search: ImporterSearch): readonly string[] {
+/**
+ * The language's application modules with their text, read once per run: every search for
+ * importers tests them all, and reading each from disk again per search would cost more than
+ * the search.
+ */
+function applicationModules(context: CheckContext, search: ImporterSearch): readonly { path: string; text: string }[] {
   return context.perRun(`${search.language}:application-modules`, () => {
     const paths = context.repo.has(context.path) ? context.repo.paths() : [...context.repo.paths(), context.path].sort();
-    return paths.filter((filePath) => search.isApplicationModule(filePath));
+    const modules: { path: string; text: string }[] = [];
+    for (const filePath of paths) {
+      if (!search.isApplicationModule(filePath)) continue;
+      const text = filePath === context.path ? context.text : context.repo.read(filePath);
+      if (text !== undefined) modules.push({ path: filePath, text });
+    }
+    return modules;
   });
 }
 

@@ -1,7 +1,8 @@
-import type { CallExpression } from 'ts-morph';
-import { Node, SyntaxKind } from '../../../src/languages/javascript/lazy-ts-morph.ts';
+import type { CallExpression, NewExpression, ts } from 'ts-morph';
+import { Node, SyntaxKind, typescript } from '../../../src/languages/javascript/lazy-ts-morph.ts';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { calleeDeclaration } from '../../../src/languages/javascript/callee-declaration.ts';
+import { isListeningPort } from '../../support/listening-port.ts';
 import type { MessageId } from './index.ts';
 import { literalValue, propertyValue, readsEnvironment, resolveValue, unwrap } from '../../../src/languages/javascript/constants.ts';
 
@@ -38,37 +39,71 @@ export default defineDetector<MessageId>({
  * `start(port)` calls `app.listen(port)`. One boundary is crossed; reported at the literal.
  */
 function reportTravellingPorts(context: CheckContext<MessageId>): void {
-  if (!context.text.includes('(')) return;
+  const carriers = portCarriers(context);
+  if (!carriers) return;
   const reported = new Set<Node>();
-  for (const call of [...context.ofKind(SyntaxKind.CallExpression), ...context.ofKind(SyntaxKind.NewExpression)]) {
-    const args = call.getArguments();
-    if (!args.some(mayCarryPort)) continue;
-    const callee = calleeDeclaration(context, call.getExpression(), 'listen');
-    if (!callee) continue;
-    args.forEach((argument, index) => {
-      const carried = carriedPort(argument);
-      if (!carried || reported.has(carried.literal)) return;
-      const listen = listenReceiving(callee.declaration, index, carried.member);
-      if (!listen) return;
-      reported.add(carried.literal);
-      const file = callee.path === context.path ? 'this file' : callee.path;
-      context.report({
-        node: carried.literal,
-        messageId: 'literalTravels',
-        data: { port: carried.port, listen: `${listen.getExpression().getText().replace(/\s+/g, '')}()`, file, line: listen.getStartLineNumber() },
-        fix: {
-          description: 'Read the port from the environment',
-          edits: [{ start: carried.literal.getStart(), end: carried.literal.getEnd(), text: `Number(process.env.PORT ?? ${carried.literal.getText()})` }],
-        },
-      });
-    });
+  for (const kind of [SyntaxKind.CallExpression, SyntaxKind.NewExpression]) {
+    for (const node of context.compilerNodesOfKind(kind)) {
+      if (!(node as ts.CallExpression | ts.NewExpression).arguments?.some((argument) => mayCarryPort(argument, carriers))) continue;
+      reportTravellingPort(context, context.wrap(node) as CallExpression | NewExpression, reported);
+    }
   }
 }
 
-/** Arguments worth resolving: a number, a name, or an options object with a `port`. */
-function mayCarryPort(argument: Node): boolean {
-  const value = unwrap(argument);
-  return Node.isNumericLiteral(value) || Node.isIdentifier(value) || (Node.isObjectLiteralExpression(value) && propertyValue(value, 'port') !== undefined);
+/**
+ * Names bound to a listening port or to options holding one (`const port = 3000`, `const
+ * options = { port: 3000 }`); undefined when the file has no such number at all, the common case.
+ */
+function portCarriers(context: CheckContext): ReadonlySet<string> | undefined {
+  const literals = context.compilerNodesOfKind(SyntaxKind.NumericLiteral).filter((literal) => isListeningPort(numberOf(literal as ts.NumericLiteral)));
+  if (literals.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const literal of literals) {
+    let holder = literal.parent;
+    if (typescript.isPropertyAssignment(holder) && isPortName(holder.name)) holder = holder.parent.parent;
+    if (typescript.isVariableDeclaration(holder) && typescript.isIdentifier(holder.name)) names.add(holder.name.text);
+  }
+  return names;
+}
+
+/** Arguments worth resolving: a listening port, a name bound to one, an options object with a `port`. */
+function mayCarryPort(argument: ts.Expression, carriers: ReadonlySet<string>): boolean {
+  let value = argument;
+  while (typescript.isParenthesizedExpression(value) || typescript.isAsExpression(value)) value = value.expression;
+  if (typescript.isNumericLiteral(value)) return isListeningPort(numberOf(value));
+  if (typescript.isIdentifier(value)) return carriers.has(value.text);
+  return typescript.isObjectLiteralExpression(value) && value.properties.some((property) => property.name !== undefined && isPortName(property.name));
+}
+
+function isPortName(name: ts.PropertyName): boolean {
+  return (typescript.isIdentifier(name) || typescript.isStringLiteral(name)) && name.text === 'port';
+}
+
+function numberOf(literal: ts.NumericLiteral): number {
+  return Number(literal.text.replace(/_/g, ''));
+}
+
+/** Reports the listening ports `call` hands to a parameter its callee listens on, once per literal. */
+function reportTravellingPort(context: CheckContext<MessageId>, call: CallExpression | NewExpression, reported: Set<Node>): void {
+  const callee = calleeDeclaration(context, call.getExpression(), 'listen');
+  if (!callee) return;
+  call.getArguments().forEach((argument, index) => {
+    const carried = carriedPort(argument);
+    if (!carried || reported.has(carried.literal)) return;
+    const listen = listenReceiving(callee.declaration, index, carried.member);
+    if (!listen) return;
+    reported.add(carried.literal);
+    const file = callee.path === context.path ? 'this file' : callee.path;
+    context.report({
+      node: carried.literal,
+      messageId: 'literalTravels',
+      data: { port: carried.port, listen: `${listen.getExpression().getText().replace(/\s+/g, '')}()`, file, line: listen.getStartLineNumber() },
+      fix: {
+        description: 'Read the port from the environment',
+        edits: [{ start: carried.literal.getStart(), end: carried.literal.getEnd(), text: `Number(process.env.PORT ?? ${carried.literal.getText()})` }],
+      },
+    });
+  });
 }
 
 /** The literal port an argument carries (itself, or its `port` option), unless the environment is read on the way. */
@@ -79,8 +114,8 @@ function carriedPort(argument: Node): { literal: Node; port: number; member?: 'p
   const carrier = options ?? argument;
   if (options && readsEnvironment(options)) return undefined;
   const literal = resolveValue(carrier);
-  const port = Node.isNumericLiteral(literal) ? asPort(literal.getLiteralValue()) : undefined;
-  if (port === undefined) return undefined;
+  const port = Node.isNumericLiteral(literal) ? literal.getLiteralValue() : undefined;
+  if (port === undefined || !isListeningPort(port)) return undefined;
   return options ? { literal, port, member: 'port' } : { literal, port };
 }
 

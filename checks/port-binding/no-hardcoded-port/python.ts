@@ -16,9 +16,12 @@ import {
 } from '../../../src/languages/python/syntax.ts';
 import { isGunicornConfig } from '../../../src/languages/python/is-gunicorn-config.ts';
 import { isLocalRunCode, isServedModule, pythonEntryPoints } from '../../support/python-entry-points.ts';
+import { isListeningPort } from '../../support/listening-port.ts';
 import type { MessageId } from './index.ts';
 
 const HIGHEST_PORT = 65_535;
+/** A number `isListeningPort` may accept, as written: 80, 443 or four or five digits. */
+const LISTENING_PORT_TEXT = /\b(?:80|443|[1-9][\d_]{3,5})\b/;
 
 /** A server start: where its port argument is, and the port it binds when none is given. */
 interface ServerCall {
@@ -104,6 +107,8 @@ interface Callable {
  * where `start(port)` calls `app.run(port=port)`. One boundary is crossed; reported at the literal.
  */
 function reportTravellingPorts(context: CheckContext<MessageId>, module: PythonModule, served: boolean): void {
+  // Most modules hold no number that could be a listening port: a text test before reading calls.
+  if (!LISTENING_PORT_TEXT.test(context.text)) return;
   const reported = new Set<number>();
   for (const call of module.calls) {
     const carried = carriedPorts(module, call);
@@ -137,7 +142,7 @@ function carriedPorts(module: PythonModule, call: Node): { literal: Node; port: 
     if (value.type !== 'integer' && value.type !== 'identifier') return;
     const literal = resolveValue(module, value);
     const port = asPort(integerValue(literal));
-    if (port !== undefined && !readsEnvironment(module, value)) carried.push({ literal, port, ...place });
+    if (port !== undefined && isListeningPort(port) && !readsEnvironment(module, value)) carried.push({ literal, port, ...place });
   };
   positionalArguments(call).forEach((value, index) => add(value, { index }));
   for (const child of call.childForFieldName('arguments')?.namedChildren ?? []) {

@@ -33,7 +33,9 @@ export function calleeDeclaration(context: CheckContext, callee: Node, mustMenti
   const binding = bindingOf(context, local);
   if (!binding || binding.typeOnly || (member !== undefined && binding.imported !== '*')) return undefined;
   const target = resolveRelativeScript(context.repo, context.path, binding.module);
-  if (target === undefined || target === context.path || context.repo.read(target)?.includes(mustMention) !== true) return undefined;
+  if (target === undefined || target === context.path) return undefined;
+  const mentions = context.perRun(`mentions:${mustMention}:${target}`, () => context.repo.read(target)?.includes(mustMention) === true);
+  if (!mentions) return undefined;
   const sourceFile = context.parseScript(target);
   const path = member ?? (binding.imported === '*' ? '' : binding.imported);
   const declaration = sourceFile && exportedDeclaration(sourceFile, path);
