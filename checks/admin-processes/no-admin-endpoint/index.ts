@@ -14,6 +14,8 @@ const meta = {
       'Admin processes (XII): the {{route}} route runs database migrations ({{detail}}) inside the web process; run them as a one-off admin process instead of an HTTP endpoint.',
     seeds:
       'Admin processes (XII): the {{route}} route seeds the database ({{detail}}) inside the web process; run seeding as a one-off admin command instead of an HTTP endpoint.',
+    flush:
+      'Admin processes (XII): the {{route}} route flushes a cache or queue ({{detail}}) inside the web process; run cache and queue maintenance as a one-off admin process instead of from an HTTP endpoint.',
     shell:
       'Admin processes (XII): the {{route}} route runs a shell command ({{detail}}) inside the web process; run admin tasks as one-off processes instead of from an HTTP endpoint.',
     command:

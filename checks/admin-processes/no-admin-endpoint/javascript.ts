@@ -6,9 +6,10 @@ import type { Severity } from '../../../src/engine/finding.ts';
 import { adminTaskOfCommand } from '../../support/admin-task-of.ts';
 import { literalValue, propertyValue, unwrap } from '../../../src/languages/javascript/constants.ts';
 import { localFunction } from '../../../src/languages/javascript/local-function.ts';
+import { sameClassMethod } from '../../../src/languages/javascript/called-functions.ts';
 import { handlerFunctions, requestHandlers, ROUTE_METHODS } from '../../../src/languages/javascript/request-handlers.ts';
 import { schemaChangeCall } from '../../../src/languages/javascript/schema-change-call.ts';
-import { basename, effectiveCommand, parseShellCommands } from '../../../src/languages/shell/commands.ts';
+import { basename, effectiveCommand, expandInlineShell, parseShellCommands } from '../../../src/languages/shell/commands.ts';
 import { spawnedCommand } from '../../../src/languages/javascript/spawned-command.ts';
 import { DYNAMIC } from '../../../src/languages/javascript/static-text.ts';
 
@@ -27,10 +28,21 @@ const ADMIN_PROGRAMS = new Set([
   'rails', 'rake', 'bundle', 'php', 'make', 'psql', 'mysql', 'pg_dump', 'pg_restore', 'mysqldump', 'mongo',
   'mongosh', 'mongodump', 'mongorestore', 'redis-cli', 'docker', 'kubectl', 'systemctl', 'service', 'pm2',
 ]);
+/**
+ * Image, media and document tools: a route running one (a thumbnail, a transcode, a PDF) is the
+ * product at work, not an admin task; the undeclared system tool is
+ * dependencies/no-implicit-system-tool's finding.
+ */
+const MEDIA_TOOLS = new Set([
+  'convert', 'magick', 'identify', 'mogrify', 'composite', 'montage', 'ffmpeg', 'ffprobe', 'pandoc', 'libreoffice', 'soffice',
+  'pdftotext', 'pdftoppm', 'pdfinfo', 'gs', 'qpdf', 'exiftool', 'cwebp', 'vips', 'sox', 'tesseract', 'wkhtmltopdf',
+]);
+/** Methods that empty a cache or a queue (`redis.flushall()`, node-cache `flushAll()`, BullMQ `obliterate()`), lower-cased. */
+const FLUSH_METHODS = new Set(['flushall', 'flushdb', 'obliterate']);
 /** How deep calls to functions of the same file (or methods of the same class) are followed. */
 const MAX_DEPTH = 2;
 
-type Task = 'migrations' | 'seeds' | 'shell';
+type Task = 'migrations' | 'seeds' | 'flush' | 'shell';
 
 interface AdminOperation {
   task: Task;
@@ -67,7 +79,7 @@ export default defineDetector<MessageId>({
 
 /** Prefilter: words every detected operation contains. */
 function mayRunAdminTasks(text: string): boolean {
-  return ['igrat', '.sync(', 'mzug', 'seed', 'Seed', 'child_process', 'execa', 'shelljs'].some((word) => text.includes(word));
+  return ['igrat', '.sync(', 'mzug', 'seed', 'Seed', 'child_process', 'execa', 'shelljs', 'lush', 'bliterate'].some((word) => text.includes(word));
 }
 
 /** Route registrations whose handlers are request handlers, with where to report and a label. */
@@ -156,14 +168,6 @@ function adminOperations(context: CheckContext, fn: Node, depth: number, seen: S
   return operations;
 }
 
-/** `this.runMigrations()` inside a class: the method of that class. */
-function sameClassMethod(callee: Node): Node | undefined {
-  if (!Node.isPropertyAccessExpression(callee) || !Node.isThisExpression(unwrap(callee.getExpression()))) return undefined;
-  const owner = callee.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
-  const method = owner?.getMethod(callee.getName());
-  return method?.hasBody() ? method : undefined;
-}
-
 function adminOperation(context: CheckContext, call: CallExpression): AdminOperation | undefined {
   const change = schemaChangeCall(context, call);
   if (change) return { task: 'migrations', detail: change.label, severity: 'warning' };
@@ -177,6 +181,7 @@ function adminOperation(context: CheckContext, call: CallExpression): AdminOpera
     if (callee.getName().toLowerCase() !== 'seed' && SEED_FUNCTION.test(callee.getName())) {
       return { task: 'seeds', detail: `${shorten(callee.getText())}()`, severity: 'warning' };
     }
+    if (FLUSH_METHODS.has(callee.getName().toLowerCase())) return { task: 'flush', detail: `${shorten(callee.getText())}()`, severity: 'warning' };
   } else if (Node.isIdentifier(callee) && SEED_FUNCTION.test(callee.getText()) && !hasNumericArgument(call)) {
     return { task: 'seeds', detail: `${callee.getText()}()`, severity: 'warning' };
   }
@@ -186,15 +191,20 @@ function adminOperation(context: CheckContext, call: CallExpression): AdminOpera
   const shown = text === undefined ? `${spawned.via}(…)` : shorten(text.split(DYNAMIC).join('…'));
   const task = text === undefined ? undefined : adminTaskOfCommand(text.split(DYNAMIC).join(' '));
   if (task) return { task, detail: shown, severity: 'warning' };
-  return { task: 'shell', detail: shown, severity: isAdminProgram(text) ? 'warning' : 'notice' };
+  const programs = text === undefined || text.startsWith(DYNAMIC) ? [] : programsOf(text.split(DYNAMIC).join(' '));
+  if (programs.length > 0 && programs.every((program) => MEDIA_TOOLS.has(program))) return undefined;
+  const admin = programs.length === 0 || programs.some((program) => ADMIN_PROGRAMS.has(program));
+  return { task: 'shell', detail: shown, severity: admin ? 'warning' : 'notice' };
 }
 
-/** A command run-time data decides (unknown program) or one of the admin programs. */
-function isAdminProgram(text: string | undefined): boolean {
-  if (text === undefined || text.startsWith(DYNAMIC)) return true;
-  const [command] = parseShellCommands(text.split(DYNAMIC).join(' '));
-  const program = command ? effectiveCommand(command).words[0]?.value : undefined;
-  return program === undefined || ADMIN_PROGRAMS.has(basename(program));
+/** The programs a command line runs, `sh -c '…'` scripts opened: `sh -c "ffmpeg …"` runs ffmpeg. */
+function programsOf(text: string): string[] {
+  return parseShellCommands(text).flatMap((command) =>
+    expandInlineShell(effectiveCommand(command).words).flatMap((expanded) => {
+      const program = effectiveCommand(expanded).words[0]?.value;
+      return program === undefined ? [] : [basename(program)];
+    }),
+  );
 }
 
 function hasNumericArgument(call: CallExpression): boolean {

@@ -8,7 +8,7 @@ import { schemaChangeCall } from '../../../src/languages/python/schema-change-ca
 import { spawnedCommand } from '../../../src/languages/python/spawned-command.ts';
 import { calleeName, dottedName, lastPart, positionalArguments, resolveValue, stringValue } from '../../../src/languages/python/syntax.ts';
 import { adminTaskOfCommand } from '../../support/admin-task-of.ts';
-import { basename, effectiveCommand, parseShellCommands } from '../../../src/languages/shell/commands.ts';
+import { basename, effectiveCommand, expandInlineShell, parseShellCommands } from '../../../src/languages/shell/commands.ts';
 import type { MessageId } from './index.ts';
 
 /** `seed_db()`, `run_seeds()`, `load_fixtures()`: helpers named after seeding; `random.seed(42)` is not one. */
@@ -18,6 +18,8 @@ const DDL = /^\s*(?:(?:create|alter|drop)\s+(?:table|index|schema|database|exten
 /** Programs that make a command an admin task; anything else (media tools, `git rev-parse`) is the product's business. */
 const ADMIN_PROGRAMS = new Set(['manage.py', 'django-admin', 'alembic', 'flask', 'psql', 'pg_dump', 'pg_restore', 'mysql', 'mysqldump', 'mongosh', 'mongo', 'mongodump', 'mongorestore', 'redis-cli']);
 const VERB_DECORATORS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+/** redis-py methods that empty a cache; Celery's `app.control.purge()` is matched by its path. */
+const FLUSH_METHODS = new Set(['flushall', 'flushdb']);
 
 interface AdminOperation {
   messageId: MessageId;
@@ -28,7 +30,7 @@ export default defineDetector<MessageId>({
   kinds: ['python'],
   needs: 'tree-sitter',
   detect(context) {
-    if (!/create_all|drop_all|call_command|upgrade|seed|fixtures|populate|execute|subprocess|system\(|popen/i.test(context.text)) return;
+    if (!/create_all|drop_all|call_command|upgrade|seed|fixtures|populate|execute|subprocess|system\(|popen|flush|purge/i.test(context.text)) return;
     const handlers = requestHandlers(context);
     if (handlers.size === 0) return;
     const module = pythonModule(context);
@@ -63,6 +65,7 @@ function adminOperation(module: PythonModule, call: Node): AdminOperation | unde
   }
   const method = lastPart(callee);
   if (method && SEED_FUNCTION.test(method)) return { messageId: 'seeds', detail: `${dottedName(call.childForFieldName('function'))}()` };
+  if ((method && FLUSH_METHODS.has(method)) || callee?.endsWith('.control.purge') === true) return { messageId: 'flush', detail: `${shorten(call.childForFieldName('function')!.text)}()` };
   if (method === 'execute' || method === 'executescript' || callee === 'sqlalchemy.text') {
     const statement = stringValue(resolveValue(module, positionalArguments(call)[0] ?? call));
     if (statement !== undefined && DDL.test(statement)) return { messageId: 'migrations', detail: shorten(statement) };
@@ -74,9 +77,9 @@ function adminOperation(module: PythonModule, call: Node): AdminOperation | unde
   return runsAdminProgram(spawned.text) ? { messageId: 'shell', detail: shorten(spawned.shown!) } : undefined;
 }
 
-/** `psql …`, `python manage.py flush`, `alembic downgrade base`. */
+/** `psql …`, `python manage.py flush`, `alembic downgrade base`, also inside `sh -c '…'`. */
 function runsAdminProgram(text: string): boolean {
-  return parseShellCommands(text).some((command) => {
+  return parseShellCommands(text).flatMap((command) => expandInlineShell(effectiveCommand(command).words)).some((command) => {
     const [program, first] = effectiveCommand(command).words.map((word) => basename(word.value));
     if (program === undefined) return false;
     if (/^python[\d.]*$/.test(program)) return first === 'manage.py';

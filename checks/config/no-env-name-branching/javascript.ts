@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { CallExpression, ts } from 'ts-morph';
 import { Node, SyntaxKind, typescript } from '../../../src/languages/javascript/lazy-ts-morph.ts';
 import { defineDetector } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
@@ -39,6 +39,8 @@ interface Candidate {
   branches: readonly Node[];
   /** An object indexed by the environment name that is not defined in this file. */
   opaqueHolder?: Node;
+  /** `require(…)`/`import(…)` of a module whose path is built from the environment name: it holds one group of settings. */
+  moduleLoad?: boolean;
 }
 
 export default defineDetector<MessageId>({
@@ -65,17 +67,20 @@ export default defineDetector<MessageId>({
       if (Node.isObjectLiteralExpression(holder)) candidates.push({ construct: access, condition: argument, branches: [holder] });
       else candidates.push({ construct: access, condition: argument, branches: [], opaqueHolder: unwrap(access.getExpression()) });
     }
+    for (const call of context.ofKind(SyntaxKind.CallExpression)) {
+      const specifier = loadedModulePath(call);
+      if (specifier) candidates.push({ construct: call, condition: specifier, branches: [], moduleLoad: true });
+    }
     candidates.sort((a, b) => a.construct.getStart() - b.construct.getStart());
     let reportedEnd = -1;
     for (const candidate of candidates) {
       if (candidate.construct.getStart() < reportedEnd) continue;
       if (!readsEnvVariable(candidate.condition, ENV_NAME_VARIABLES)) continue;
-      const choosesSettings = candidate.opaqueHolder
-        ? isConfigHolder(candidate.opaqueHolder)
-        : choosesServiceSettings(candidate.branches);
+      const choosesSettings = candidate.moduleLoad === true || (candidate.opaqueHolder ? isConfigHolder(candidate.opaqueHolder) : choosesServiceSettings(candidate.branches));
       if (!choosesSettings) continue;
       reportedEnd = candidate.construct.getEnd();
-      context.report({ node: candidate.condition, messageId: 'branch', data: { variable: variableIn(candidate.condition) ?? variable } });
+      const messageId = candidate.moduleLoad ? 'configClass' : 'branch';
+      context.report({ node: candidate.moduleLoad ? candidate.construct : candidate.condition, messageId, data: { variable: variableIn(candidate.condition) ?? variable } });
     }
   },
 });
@@ -158,6 +163,20 @@ function isKeyOrMessage(literal: ts.Node): boolean {
 
 function isStatementLike(node: ts.Node): boolean {
   return typescript.isSourceFile(node) || typescript.isBlock(node) || typescript.isExpressionStatement(node) || typescript.isVariableStatement(node) || typescript.isReturnStatement(node) || typescript.isFunctionLike(node);
+}
+
+/**
+ * The computed module path of `require(…)` or `import(…)`: `'./config/' + env`,
+ * `` `./env/${env}.js` ``, `path.join(__dirname, env)`. A literal path names one module for every
+ * deploy, so it is left out.
+ */
+function loadedModulePath(call: CallExpression): Node | undefined {
+  const callee = call.getExpression();
+  const loads = callee.getKind() === SyntaxKind.ImportKeyword || (Node.isIdentifier(callee) && callee.getText() === 'require');
+  const [specifier] = call.getArguments();
+  if (!loads || !specifier) return undefined;
+  const value = unwrap(specifier);
+  return Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) ? undefined : value;
 }
 
 /** `knexConfig[env]`, `require('./knexfile')[env]`, `config[process.env.NODE_ENV]`. */

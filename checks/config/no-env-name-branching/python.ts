@@ -28,8 +28,10 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/;
 const CONFIG_CLASS = /^[A-Z][A-Za-z0-9]*(?:Config|Settings|Configuration)$/;
 /** Holders that, indexed by the environment name, hold per-environment config. */
 const CONFIG_HOLDER = /config|settings|database|connection|^db/i;
-/** Calls loading config from a module or object named by their argument. */
-const CONFIG_LOADERS = new Set(['from_object', 'from_pyfile', 'import_module', '__import__']);
+/** Calls loading config from a module, object or file named by their argument. */
+const CONFIG_LOADERS = new Set(['from_object', 'from_pyfile', 'from_file', 'import_module', '__import__', 'run_path']);
+/** Calls that build a name from parts: `"{}.settings".format(env)`, `".".join(parts)`, `os.path.join(…)`. */
+const NAME_BUILDERS = new Set(['format', 'join']);
 /** Calls whose string arguments are messages, never settings. */
 const MESSAGE_CALLS = new Set(['print', 'debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log']);
 
@@ -139,11 +141,24 @@ function loaders(module: PythonModule): Candidate[] {
   return candidates;
 }
 
-/** The environment-name variable a module or object name is built from. */
-function moduleNameVariable(module: PythonModule, name: Node): string | undefined {
-  const parts = name.type === 'string' ? name.descendantsOfType('interpolation').map((part) => part?.namedChildren[0]) : name.type === 'binary_operator' ? [name.childForFieldName('left'), name.childForFieldName('right')] : [];
+/** How deep a module name's building blocks are searched (`".".join(["settings", ENV])`). */
+const MAX_NAME_DEPTH = 4;
+
+/**
+ * The environment-name variable a module, object or file name is built from: an f-string field,
+ * an operand of `+` or `%`, an argument of `.format()`, `.join()` or `os.path.join()`.
+ */
+function moduleNameVariable(module: PythonModule, name: Node, depth = 0): string | undefined {
+  if (depth > MAX_NAME_DEPTH) return undefined;
+  let parts: (Node | null | undefined)[];
+  if (name.type === 'string') parts = name.namedChildren.filter((part) => part?.type === 'interpolation').map((part) => part?.namedChildren[0]);
+  else if (name.type === 'binary_operator') parts = [name.childForFieldName('left'), name.childForFieldName('right')];
+  else if (name.type === 'list' || name.type === 'tuple') parts = name.namedChildren;
+  else if (name.type === 'call' && NAME_BUILDERS.has(name.childForFieldName('function')?.childForFieldName('attribute')?.text ?? '')) {
+    parts = [name.childForFieldName('function')?.childForFieldName('object'), ...(name.childForFieldName('arguments')?.namedChildren ?? [])];
+  } else return environmentNameRead(module, name);
   for (const part of parts) {
-    const variable = part ? environmentNameRead(module, part) : undefined;
+    const variable = part ? moduleNameVariable(module, part, depth + 1) : undefined;
     if (variable !== undefined) return variable;
   }
   return undefined;

@@ -2,7 +2,7 @@ import type { CallExpression } from 'ts-morph';
 import { Node, SyntaxKind } from '../../../src/languages/javascript/lazy-ts-morph.ts';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
-import { unwrap } from '../../../src/languages/javascript/constants.ts';
+import { literalValue, unwrap } from '../../../src/languages/javascript/constants.ts';
 import { resolveReference } from '../../../src/languages/javascript/imports.ts';
 import { enclosingFunction, localFunction } from '../../../src/languages/javascript/local-function.ts';
 import { fileLongRunningSites, importsLongRunningModule } from '../../../src/languages/javascript/long-running-sites.ts';
@@ -40,6 +40,7 @@ const NEUTRAL_FUNCTIONS = new Set([
   'debug', 'log', 'String', 'Number', 'Boolean', 'Promise',
 ]);
 const TIMERS = new Set(['setTimeout', 'setImmediate']);
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 const PROCESS_NAMES = new Set(['process', 'globalThis.process', 'global.process']);
 /** How deep calls to functions of the same file are followed. */
 const MAX_DEPTH = 3;
@@ -61,6 +62,7 @@ export default defineDetector<MessageId>({
     if (!context.text.includes('SIG')) return;
     const registrations = signalRegistrations(context.ofKind(SyntaxKind.CallExpression)).filter(handlesShutdownSignal);
     if (registrations.length === 0) return;
+    const handlesSigterm = registrations.some((registration) => registration.signals?.includes('SIGTERM') === true);
     const findings: Finding[] = [];
     const queue: Node[] = [];
     const queued = new Set<Node>();
@@ -79,7 +81,7 @@ export default defineDetector<MessageId>({
       if (fn) enqueue(fn);
     }
     for (let index = 0; index < queue.length && index < MAX_HANDLERS; index++) {
-      analyseHandler(context, queue[index]!, findings, enqueue);
+      analyseHandler(context, queue[index]!, findings, enqueue, handlesSigterm);
     }
     if (findings.length === 0 || (isOneOffScriptPath(context.path) && fileLongRunningSites(context).length === 0)) return;
     const reported = new Set<number>();
@@ -115,14 +117,14 @@ function handlerFunction(handler: Node): Node | undefined {
   return undefined;
 }
 
-function analyseHandler(context: CheckContext, fn: Node, findings: Finding[], enqueue: (fn: Node) => void): void {
+function analyseHandler(context: CheckContext, fn: Node, findings: Finding[], enqueue: (fn: Node) => void, handlesSigterm: boolean): void {
   const calls = fn.getDescendantsOfKind(SyntaxKind.CallExpression);
   const drainsSomewhere = () => calls.some((call) => !isExitCall(context, call) && effectOf(context, call, 0, new Set()) !== 'neutral');
   for (const call of calls) {
     const owner = enclosingFunction(call);
     if (isExitCall(context, call)) {
       if (owner === fn) {
-        const finding = judgeExit(context, call, fn, drainsSomewhere);
+        const finding = judgeExit(context, call, fn, () => drainsSomewhere() && !(handlesSigterm && onSigtermOnly(call, fn)));
         if (finding) findings.push(finding);
       } else if (owner && isForcedExitTimer(owner, fn) && !drainsSomewhere()) {
         findings.push({ node: call, messageId: 'noClose' });
@@ -138,8 +140,11 @@ function analyseHandler(context: CheckContext, fn: Node, findings: Finding[], en
   }
 }
 
-/** Decides about an exit that runs in sequence in the handler itself. */
-function judgeExit(context: CheckContext, exit: CallExpression, fn: Node, drainsSomewhere: () => boolean): Finding | undefined {
+/**
+ * Decides about an exit that runs in sequence in the handler itself; `guardedBesideDrain` tells
+ * whether a conditional exit is a guard beside a real drain (a second signal, a failed close).
+ */
+function judgeExit(context: CheckContext, exit: CallExpression, fn: Node, guardedBesideDrain: () => boolean): Finding | undefined {
   const { nodes, conditional } = before(exit, fn);
   const effects = summarise(context, nodes);
   if (effects.some((effect) => effect.awaited && effect.kind !== 'neutral')) return undefined;
@@ -147,7 +152,7 @@ function judgeExit(context: CheckContext, exit: CallExpression, fn: Node, drains
   if (pending) return { node: exit, messageId: 'closeNotAwaited', call: pending.name };
   if (effects.some((effect) => effect.kind === 'unknown')) return undefined;
   // `if (shuttingDown) process.exit(1)` or an exit in `catch`: a guard beside a real drain.
-  if (conditional && drainsSomewhere()) return undefined;
+  if (conditional && guardedBesideDrain()) return undefined;
   return { node: exit, messageId: 'noClose' };
 }
 
@@ -203,6 +208,40 @@ function before(node: Node, fn: Node): { nodes: Node[]; conditional: boolean } {
   return { nodes, conditional };
 }
 
+/**
+ * True when the branch `exit` runs in is taken for SIGTERM alone — `if (signal === 'SIGTERM')`,
+ * the `else` of `signal === 'SIGINT'`, `case 'SIGTERM':` — so the drain beside it serves only
+ * the other signal: the one deploys send exits at once.
+ */
+function onSigtermOnly(exit: Node, fn: Node): boolean {
+  let current = exit;
+  for (let parent = current.getParent(); parent && current !== fn; current = parent, parent = parent.getParent()) {
+    if (Node.isIfStatement(parent) && current !== parent.getExpression()) {
+      if (testsSignal(parent.getExpression(), current === parent.getThenStatement())) return true;
+    } else if (Node.isConditionalExpression(parent) && current !== parent.getCondition()) {
+      if (testsSignal(parent.getCondition(), current === parent.getWhenTrue())) return true;
+    } else if (Node.isBinaryExpression(parent) && current === parent.getRight() && parent.getOperatorToken().getKind() === SyntaxKind.AmpersandAmpersandToken) {
+      if (testsSignal(parent.getLeft(), true)) return true;
+    } else if (Node.isCaseClause(parent)) {
+      if (literalValue(parent.getExpression()) === 'SIGTERM') return true;
+    }
+  }
+  return false;
+}
+
+/** `x === 'SIGTERM'` holding (or `x === 'SIGINT'` failing, `x !== …` the other way round) when `outcome` is the branch taken. */
+function testsSignal(condition: Node, outcome: boolean): boolean {
+  const test = unwrap(condition);
+  if (!Node.isBinaryExpression(test)) return false;
+  const operator = test.getOperatorToken().getText();
+  const equal = operator === '===' || operator === '==';
+  if (!equal && operator !== '!==' && operator !== '!=') return false;
+  const signal = [test.getLeft(), test.getRight()].map((side) => literalValue(side)).find((value) => value === 'SIGTERM' || value === 'SIGINT');
+  if (signal === undefined) return false;
+  const holds = equal === outcome;
+  return signal === 'SIGTERM' ? holds : !holds;
+}
+
 interface CallEffect {
   kind: Effect;
   awaited: boolean;
@@ -249,6 +288,7 @@ function effectOf(context: CheckContext, call: CallExpression, depth: number, se
     const name = callee.getName().replace(/^\$/, '');
     if (rootName(callee) === 'console') return 'neutral';
     if (DRAIN_METHODS.has(name) || DRAIN_WORDS.test(name)) return 'drain';
+    if (PROMISE_COMBINATORS.has(name) && rootName(callee) === 'Promise') return combinedEffect(call);
     if (NEUTRAL_METHODS.has(name)) return 'neutral';
     return 'unknown';
   }
@@ -270,6 +310,17 @@ function effectOf(context: CheckContext, call: CallExpression, depth: number, se
     return DRAIN_WORDS.test(name) ? 'drain' : 'unknown';
   }
   return 'unknown';
+}
+
+/**
+ * `Promise.all([a(), b()])` adds nothing to the calls it lists (each is judged itself);
+ * `Promise.all(closers)` or `Promise.allSettled(tasks.map(…))` waits for promises made elsewhere,
+ * which may well be the closes.
+ */
+function combinedEffect(call: CallExpression): Effect {
+  const [first] = call.getArguments();
+  const list = first && unwrap(first);
+  return list && Node.isArrayLiteralExpression(list) && list.getElements().every((element) => Node.isCallExpression(unwrap(element))) ? 'neutral' : 'unknown';
 }
 
 function rootName(expression: Node): string {

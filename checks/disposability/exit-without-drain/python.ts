@@ -12,6 +12,12 @@ const SHUTDOWN_SIGNALS = new Set(['SIGTERM', 'SIGINT']);
 /** Calls after which the work has stopped: joining the serving thread, `shutdown()` of a server serving in another thread. */
 const WAITING_METHODS = new Set(['join', 'shutdown']);
 const EXIT_REFERENCES = new Set(['sys.exit', 'os._exit']);
+/** Awaited calls after which servers, consumers or the tasks closing them have finished. */
+const AWAITED_DRAINS = new Set(['gather', 'wait', 'wait_for', 'wait_closed', 'close', 'aclose', 'cleanup', 'shutdown', 'stop', 'disconnect', 'drain', 'join', 'terminate']);
+/** Calls that run a coroutine or callback soon: the function they are given is part of the handler. */
+const SCHEDULERS = new Set(['create_task', 'ensure_future', 'run_coroutine_threadsafe', 'call_soon', 'call_soon_threadsafe']);
+/** How deep functions a handler calls or schedules are followed. */
+const MAX_DEPTH = 2;
 
 export default defineDetector<MessageId>({
   kinds: ['python'],
@@ -37,7 +43,7 @@ export default defineDetector<MessageId>({
         context.report({ range: [deadlock.startIndex, deadlock.endIndex], messageId: 'shutdownDeadlock', data: { call: deadlock.childForFieldName('function')!.text } });
         continue;
       }
-      const exit = exitCalls(module, body).find((candidate) => !waitsBefore(module, body, candidate));
+      const exit = undrainedExit(module, body, 0, new Set());
       if (exit) context.report({ range: [exit.startIndex, exit.endIndex], messageId: 'exitPython', data: { call: exitName(module, exit), what: running.label } });
     }
   },
@@ -79,9 +85,50 @@ function runsInThread(module: PythonModule, call: Node): boolean {
   return module.calls.some((candidate) => dottedName(keywordArgument(candidate, 'target')) === name);
 }
 
-/** True when the handler waits for the work to stop (`thread.join()`, a threaded server's `shutdown()`) before `exit`. */
+/**
+ * The first exit the handler reaches without waiting for the work to stop: in its own code, or in
+ * a function of the module it calls or schedules (`asyncio.create_task(shutdown())`), bounded.
+ */
+function undrainedExit(module: PythonModule, body: Node, depth: number, seen: Set<number>): Node | undefined {
+  seen.add(body.id);
+  const exit = exitCalls(module, body).find((candidate) => !waitsBefore(module, body, candidate));
+  if (exit || depth >= MAX_DEPTH) return exit;
+  for (const fn of functionsRun(module, body)) {
+    if (seen.has(fn.id)) continue;
+    const found = undrainedExit(module, fn, depth + 1, seen);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Functions of the module a handler runs: called by name, or scheduled (`loop.create_task(stop())`, `call_soon(stop)`). */
+function functionsRun(module: PythonModule, body: Node): Node[] {
+  const functions: Node[] = [];
+  for (const call of body.descendantsOfType('call')) {
+    if (!call || enclosingFunction(call)?.id !== (body.type === 'lambda' ? enclosingFunction(body)?.id : body.id)) continue;
+    let target: Node | null | undefined = call.childForFieldName('function');
+    if (SCHEDULERS.has(lastPart(dottedName(target)) ?? '')) {
+      const [first] = positionalArguments(call);
+      target = first?.type === 'call' ? first.childForFieldName('function') : first;
+    }
+    const fn = target?.type === 'identifier' ? functionNamed(module, target.text) : undefined;
+    if (fn) functions.push(fn);
+  }
+  return functions;
+}
+
+/**
+ * True when the handler waits for the work to stop before `exit`: `thread.join()`, a threaded
+ * server's `shutdown()`, or an awaited close (`await asyncio.gather(*closers)`, `await
+ * server.wait_closed()`, `await runner.cleanup()`).
+ */
 function waitsBefore(module: PythonModule, body: Node, exit: Node): boolean {
-  return body.descendantsOfType('call').some((call) => call !== null && call.endIndex <= exit.startIndex && WAITING_METHODS.has(lastPart(calleeName(module, call)) ?? ''));
+  const before = (node: Node | null): node is Node => node !== null && node.endIndex <= exit.startIndex;
+  if (body.descendantsOfType('call').some((call) => before(call) && WAITING_METHODS.has(lastPart(calleeName(module, call)) ?? ''))) return true;
+  return body.descendantsOfType('await').some((awaited) => {
+    const call = before(awaited) ? awaited.namedChild(0) : null;
+    return call?.type === 'call' && AWAITED_DRAINS.has(lastPart(dottedName(call.childForFieldName('function'))) ?? '');
+  });
 }
 
 function exitName(module: PythonModule, exit: Node): string {

@@ -13,7 +13,11 @@ const meta = {
   fixable: true,
   messages: {
     literal: 'Port binding (VII): server listens on hard-coded port {{port}}; read it from process.env.PORT.',
+    literalTravels:
+      'Port binding (VII): hard-coded port {{port}} is handed on to {{listen}} ({{file}}, line {{line}}), so the server listens on it; read it from process.env.PORT.',
     literalPython: 'Port binding (VII): {{server}} listens on hard-coded port {{port}}; read it from os.environ["PORT"].',
+    literalTravelsPython:
+      'Port binding (VII): hard-coded port {{port}} is handed on to {{server}} ({{file}}, line {{line}}), which listens on it; read it from os.environ["PORT"].',
     defaultPython: 'Port binding (VII): {{server}} listens on its default port {{port}}; pass port=int(os.environ["PORT"]).',
     gunicornBind: 'Port binding (VII): gunicorn binds the hard-coded address {{address}}; bind to f"0.0.0.0:{os.environ[\'PORT\']}".',
     commandPort:

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext, type TextEdit } from '../../define-check.ts';
 import { readsEnvironment } from '../../../src/languages/python/environment.ts';
-import { pythonModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { pythonModule, repositoryModule, type PythonModule } from '../../../src/languages/python/module.ts';
+import { nameInModule, repositoryImports } from '../../../src/languages/python/repository-imports.ts';
 import {
   argument,
   calleeName,
@@ -15,9 +16,12 @@ import {
 } from '../../../src/languages/python/syntax.ts';
 import { isGunicornConfig } from '../../../src/languages/python/is-gunicorn-config.ts';
 import { isLocalRunCode, isServedModule, pythonEntryPoints } from '../../support/python-entry-points.ts';
+import { isListeningPort } from '../../support/listening-port.ts';
 import type { MessageId } from './index.ts';
 
 const HIGHEST_PORT = 65_535;
+/** A number `isListeningPort` may accept, as written: 80, 443 or four or five digits. */
+const LISTENING_PORT_TEXT = /\b(?:80|443|[1-9][\d_]{3,5})\b/;
 
 /** A server start: where its port argument is, and the port it binds when none is given. */
 interface ServerCall {
@@ -86,8 +90,171 @@ export default defineDetector<MessageId>({
         ...(fix && !server.metrics ? { fix: { description: 'Read the port from the environment', edits: [fix] } } : {}),
       });
     }
+    reportTravellingPorts(context, module, served);
   },
 });
+
+/** A function or class of the repository, with the module it is defined in. */
+interface Callable {
+  definition: Node;
+  module: PythonModule;
+  path: string;
+}
+
+/**
+ * A literal port handed to a function or class of the repository that serves on it:
+ * `App(port=8000).run()` where `run` calls `uvicorn.run(self.app, port=self.port)`, `start(8000)`
+ * where `start(port)` calls `app.run(port=port)`. One boundary is crossed; reported at the literal.
+ */
+function reportTravellingPorts(context: CheckContext<MessageId>, module: PythonModule, served: boolean): void {
+  // Most modules hold no number that could be a listening port: a text test before reading calls.
+  if (!LISTENING_PORT_TEXT.test(context.text)) return;
+  const reported = new Set<number>();
+  for (const call of module.calls) {
+    const carried = carriedPorts(module, call);
+    if (carried.length === 0) continue;
+    const callable = repositoryCallable(context, module, dottedName(call.childForFieldName('function')));
+    if (!callable) continue;
+    const parameters = parametersOf(callable.definition);
+    for (const { literal, port, index, keyword } of carried) {
+      const parameter = keyword ?? (index === undefined ? undefined : parameters[index]);
+      if (parameter === undefined || !parameters.includes(parameter) || reported.has(literal.id)) continue;
+      const site = serverReceiving(callable, parameter);
+      if (!site || (served && site.server === APP_RUN)) continue;
+      reported.add(literal.id);
+      const fix = replaceWithEnvRead(module, literal);
+      const file = callable.path === context.path ? 'this module' : callable.path;
+      context.report({
+        range: [literal.startIndex, literal.endIndex],
+        messageId: 'literalTravelsPython',
+        data: { port, server: site.server.server, file, line: site.call.startPosition.row + 1 },
+        ...(isLocalRunCode(context, context.path, module, call) ? { severity: 'notice' as const } : {}),
+        ...(fix ? { fix: { description: 'Read the port from the environment', edits: [fix] } } : {}),
+      });
+    }
+  }
+}
+
+/** The literal ports among a call's arguments (a literal, or a constant holding one), with no environment read. */
+function carriedPorts(module: PythonModule, call: Node): { literal: Node; port: number; index?: number; keyword?: string }[] {
+  const carried: { literal: Node; port: number; index?: number; keyword?: string }[] = [];
+  const add = (value: Node, place: { index?: number; keyword?: string }) => {
+    if (value.type !== 'integer' && value.type !== 'identifier') return;
+    const literal = resolveValue(module, value);
+    const port = asPort(integerValue(literal));
+    if (port !== undefined && isListeningPort(port) && !readsEnvironment(module, value)) carried.push({ literal, port, ...place });
+  };
+  positionalArguments(call).forEach((value, index) => add(value, { index }));
+  for (const child of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    const keyword = child?.type === 'keyword_argument' ? child.childForFieldName('name')?.text : undefined;
+    const value = child?.childForFieldName('value');
+    if (keyword !== undefined && value) add(value, { keyword });
+  }
+  return carried;
+}
+
+/** The top-level function or class a callee names: in this module, or in a repository module it imports. */
+function repositoryCallable(context: CheckContext, module: PythonModule, callee: string | undefined): Callable | undefined {
+  if (callee === undefined) return undefined;
+  if (!callee.includes('.') && !module.imports.has(callee)) {
+    const definition = topLevelDefinition(module, callee);
+    return definition ? { definition, module, path: context.path } : undefined;
+  }
+  const imports = repositoryImports(context, context.path, module);
+  for (const file of new Set(imports.map((binding) => binding.file))) {
+    const name = nameInModule(imports, file, callee);
+    const target = name === undefined || name.includes('.') ? undefined : repositoryModule(context, file);
+    const definition = target && topLevelDefinition(target, name!);
+    if (definition) return { definition, module: target, path: file };
+  }
+  return undefined;
+}
+
+function topLevelDefinition(module: PythonModule, name: string): Node | undefined {
+  for (const statement of module.root.namedChildren) {
+    const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if ((definition?.type === 'function_definition' || definition?.type === 'class_definition') && definition.childForFieldName('name')?.text === name) return definition;
+  }
+  return undefined;
+}
+
+/** Parameter names of a function, or of a class's `__init__` without `self`. */
+function parametersOf(definition: Node): string[] {
+  const fn = definition.type === 'class_definition' ? initializerOf(definition) : definition;
+  const names = (fn?.childForFieldName('parameters')?.namedChildren ?? []).map((parameter) => {
+    if (parameter?.type === 'identifier') return parameter.text;
+    return (parameter?.childForFieldName('name') ?? parameter?.namedChildren.find((child) => child?.type === 'identifier'))?.text ?? '';
+  });
+  return definition.type === 'class_definition' ? names.slice(1) : names;
+}
+
+function initializerOf(klass: Node): Node | undefined {
+  return methodsOf(klass).find((method) => method.childForFieldName('name')?.text === '__init__');
+}
+
+function methodsOf(klass: Node): Node[] {
+  return (klass.childForFieldName('body')?.namedChildren ?? [])
+    .map((statement) => (statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement))
+    .filter((method): method is Node => method?.type === 'function_definition');
+}
+
+/**
+ * The server call that binds parameter `parameter` of a function — or, for a class, the field
+ * its `__init__` stores it in (`self.port = port`), in any method — with no environment read.
+ */
+function serverReceiving(callable: Callable, parameter: string): { call: Node; server: ServerCall } | undefined {
+  const { definition, module } = callable;
+  let scopes = [definition];
+  let matches = (value: Node) => value.type === 'identifier' && value.text === parameter;
+  if (definition.type === 'class_definition') {
+    const field = storedField(initializerOf(definition), parameter);
+    if (field === undefined) return undefined;
+    scopes = methodsOf(definition);
+    matches = (value) => value.type === 'attribute' && value.text.replace(/\s+/g, '') === `self.${field}`;
+  }
+  for (const scope of scopes) {
+    for (const call of scope.descendantsOfType('call')) {
+      const server = call && (serverOf(module, call) ?? selfAppRun(call));
+      const port = call && server ? portArgument(module, call, server) : undefined;
+      if (call && server && port && matches(withoutInt(port)) && !readsEnvironment(module, port)) return { call, server };
+    }
+  }
+  return undefined;
+}
+
+/** `self.port = port` (or `int(port)`) in `__init__`: the field's name. */
+function storedField(initializer: Node | undefined, parameter: string): string | undefined {
+  for (const assignment of initializer?.descendantsOfType('assignment') ?? []) {
+    const target = assignment?.childForFieldName('left');
+    const value = assignment?.childForFieldName('right');
+    if (target?.type !== 'attribute' || target.childForFieldName('object')?.text !== 'self' || !value) continue;
+    const stored = withoutInt(value);
+    if (stored.type === 'identifier' && stored.text === parameter) return target.childForFieldName('attribute')?.text;
+  }
+  return undefined;
+}
+
+/** `self.app.run(…)` on an application object the class holds. */
+function selfAppRun(call: Node): ServerCall | undefined {
+  const callee = dottedName(call.childForFieldName('function'));
+  const [owner, name, method, ...rest] = callee?.split('.') ?? [];
+  return owner === 'self' && method === 'run' && rest.length === 0 && APPLICATION_NAMES.has(name ?? '') ? APP_RUN : undefined;
+}
+
+/** The expression a server call takes its port from: the port argument, or the port of its address tuple. */
+function portArgument(module: PythonModule, call: Node, server: ServerCall): Node | undefined {
+  if (server.port) return server.port.index === undefined ? keywordArgument(call, server.port.keyword) : argument(call, server.port.index, server.port.keyword);
+  if (!server.address) return undefined;
+  const address = argument(call, server.address.index, server.address.keyword);
+  const value = address && resolveValue(module, address);
+  return value?.type === 'tuple' ? (value.namedChildren[1] ?? undefined) : undefined;
+}
+
+/** `int(port)` → `port`. */
+function withoutInt(value: Node): Node {
+  if (value.type !== 'call' || value.childForFieldName('function')?.text !== 'int') return value;
+  return positionalArguments(value)[0] ?? value;
+}
 
 function serverOf(module: PythonModule, call: Node): ServerCall | undefined {
   const callee = calleeName(module, call);

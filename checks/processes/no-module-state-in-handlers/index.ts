@@ -14,6 +14,8 @@ const meta = {
   messages: {
     moduleState:
       'Processes (VI): module-level `{{name}}` is written by a request handler (line {{line}}), so it differs per replica and vanishes on restart; keep this state in a backing service such as Redis or a database.',
+    moduleStateThroughHelper:
+      'Processes (VI): module-level `{{name}}` is written through {{helper}}, which a request handler calls ({{file}}, line {{line}}), so it differs per replica and vanishes on restart; keep this state in a backing service such as Redis or a database.',
     userKeyedCache:
       'Processes (VI): LRU cache `{{name}}` is keyed by user or session in a request handler (line {{line}}), so each replica holds different entries; keep per-user state in a shared store such as Redis.',
     cachetools:

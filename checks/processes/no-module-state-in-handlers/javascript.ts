@@ -1,4 +1,4 @@
-import type { Identifier, VariableDeclaration } from 'ts-morph';
+import type { Identifier, VariableDeclaration, ts } from 'ts-morph';
 import { Node, SyntaxKind } from '../../../src/languages/javascript/lazy-ts-morph.ts';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
@@ -6,6 +6,12 @@ import { unwrap } from '../../../src/languages/javascript/constants.ts';
 import { moduleReference } from '../../../src/languages/javascript/module-reference.ts';
 import { enclosingHandler, requestHandlers } from '../../../src/languages/javascript/request-handlers.ts';
 import { isShadowed } from '../../../src/languages/javascript/is-shadowed.ts';
+import { calledLocalFunctions } from '../../../src/languages/javascript/called-functions.ts';
+import { exportedFunctions } from '../../../src/languages/javascript/exported-functions.ts';
+import { handlersCallingExports } from '../../../src/languages/javascript/handlers-calling-exports.ts';
+import { earliestCallerOfEach } from '../../../src/languages/handlers-reaching.ts';
+import { enclosingFunction } from '../../../src/languages/javascript/local-function.ts';
+import { isApplicationScript } from '../../../src/languages/javascript/long-running-sites.ts';
 
 /** Mutating methods of arrays, Maps and Sets. */
 const WRITE_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'delete', 'clear']);
@@ -26,31 +32,37 @@ interface Collection {
   bounded: boolean;
 }
 
+/** How many parents above a collection's name a write construct may sit (`(x as T)[a][b] = v`). */
+const MAX_WRITE_DEPTH = 6;
+
+interface Write {
+  name: string;
+  node: Node;
+  key: Node | undefined;
+}
+
 export default defineDetector<MessageId>({
   kinds: ['javascript'],
   needs: 'ts-morph',
   detect(context) {
     const collections = moduleCollections(context);
     if (collections.size === 0) return;
+    const writes = collectionWrites(context, collections);
+    if (!writes.some((write) => enclosingFunction(write.node))) return;
     const handlers = requestHandlers(context);
-    if (handlers.size === 0) return;
     const firstWrite = new Map<string, number>();
-    const note = (root: Identifier, write: Node, key: Node | undefined) => {
-      const collection = collections.get(root.getText());
-      if (!collection || isShadowed(root)) return;
-      if (collection.bounded && (key === undefined || !mentionsUser(key))) return;
-      const known = firstWrite.get(root.getText());
-      if (known === undefined || write.getStart() < known) firstWrite.set(root.getText(), write.getStart());
-    };
-    // Only the handlers' own subtrees are walked (outermost handlers: nested ones are inside them).
+    // Only the outermost handlers and the functions of this file they call: nested handlers lie inside them.
     for (const handler of handlers) {
       if (enclosingHandler(handler, handlers)) continue;
-      handler.forEachDescendant((node) => {
-        const write = writeIn(node);
-        if (write) note(write.root, node, write.key);
-      });
+      for (const fn of calledLocalFunctions(handler)) {
+        for (const write of writesWithin(writes, fn)) {
+          const collection = collections.get(write.name)!;
+          if (collection.bounded && (write.key === undefined || !mentionsUser(write.key))) continue;
+          const known = firstWrite.get(write.name);
+          if (known === undefined || write.node.getStart() < known) firstWrite.set(write.name, write.node.getStart());
+        }
+      }
     }
-
     for (const [name, start] of firstWrite) {
       const collection = collections.get(name)!;
       context.report({
@@ -60,8 +72,66 @@ export default defineDetector<MessageId>({
         ...(collection.bounded ? { severity: 'notice' as const } : {}),
       });
     }
+    reportWritesThroughExports(context, collections, writes.filter((write) => !firstWrite.has(write.name) && !collections.get(write.name)!.bounded));
   },
 });
+
+/**
+ * Collections written by exported functions of this file (or the helpers they call) that a
+ * request handler of another module calls, perhaps through further modules: `store.put(k, v)`
+ * in a route where `put` writes this file's Map. Reported here, at the declaration.
+ */
+function reportWritesThroughExports(context: CheckContext<MessageId>, collections: ReadonlyMap<string, Collection>, writes: readonly Write[]): void {
+  if (writes.length === 0 || !isApplicationScript(context.path)) return;
+  const written = new Map<string, ReadonlySet<string>>();
+  for (const [key, fn] of exportedFunctions(context.ast())) {
+    const names = new Set(calledLocalFunctions(fn).flatMap((reached) => writesWithin(writes, reached).map((write) => write.name)));
+    if (names.size > 0) written.set(key, names);
+  }
+  const callers = handlersCallingExports(context, new Set(written.keys()));
+  for (const [name, { key, caller }] of earliestCallerOfEach(written, callers)) {
+    context.report({
+      node: collections.get(name)!.declaration.getNameNode(),
+      messageId: 'moduleStateThroughHelper',
+      data: { name, helper: exportLabel(key), file: caller.path, line: caller.line },
+    });
+  }
+}
+
+/** How a message names an export: `put`, `store.put`, `CartService.add`. */
+function exportLabel(key: string): string {
+  const label = key.replace(/^default(?:[.#]|$)/, '').replace('#', '.');
+  return label === '' ? 'the default export' : `${label}()`;
+}
+
+/**
+ * Every write into a module-level collection in this file, found from the collection's name:
+ * the identifier index is shared by all rules, so files with no write cost one lookup.
+ */
+function collectionWrites(context: CheckContext, collections: ReadonlyMap<string, Collection>): Write[] {
+  const writes: Write[] = [];
+  for (const compilerNode of context.compilerNodesOfKind(SyntaxKind.Identifier)) {
+    const name = (compilerNode as ts.Identifier).text;
+    const collection = collections.get(name);
+    if (!collection) continue;
+    const identifier = context.wrap(compilerNode);
+    if (identifier === collection.declaration.getNameNode()) continue;
+    let node: Node | undefined = identifier.getParent();
+    for (let depth = 0; node && depth < MAX_WRITE_DEPTH; depth++, node = node.getParent()) {
+      const write = writeIn(node);
+      if (!write) continue;
+      if (write.root === identifier && !isShadowed(identifier)) writes.push({ name, node, key: write.key });
+      break;
+    }
+  }
+  return writes;
+}
+
+function writesWithin(writes: readonly Write[], fn: Node): Write[] {
+  const start = fn.getStart();
+  const end = fn.getEnd();
+  return writes.filter((write) => start <= write.node.getStart() && write.node.getEnd() <= end);
+}
 
 /** The collection a node writes into, if it is a write: `x.push(…)`, `x[k] = …`, `delete x[k]`, `x[k]++`… */
 function writeIn(node: Node): { root: Identifier; key: Node | undefined } | undefined {

@@ -1,6 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { calledFunctions } from '../../../src/languages/python/called-functions.ts';
+import { handlersCallingFunctions } from '../../../src/languages/python/handlers-calling-functions.ts';
+import { earliestCallerOfEach } from '../../../src/languages/handlers-reaching.ts';
+import { moduleFunctions } from '../../../src/languages/python/module-functions.ts';
 import { requestHandlers } from '../../../src/languages/python/handlers.ts';
 import { pythonModule, type PythonModule, nodesOfType } from '../../../src/languages/python/module.ts';
 import { calleeName, dottedName, lastPart } from '../../../src/languages/python/syntax.ts';
@@ -35,14 +38,15 @@ export default defineDetector<MessageId>({
   kinds: ['python'],
   needs: 'tree-sitter',
   detect(context) {
-    const handlers = requestHandlers(context);
-    if (handlers.size === 0) return;
     const module = pythonModule(context);
-    const reached = handlerCode(module, handlers);
     const collections = moduleCollections(module);
+    const handlers = requestHandlers(context);
+    const reached = handlers.size === 0 ? [] : handlerCode(module, handlers);
+    const reported = new Set<string>();
     for (const [name, collection] of collections) {
       const writes = reached.flatMap((fn) => writesTo(fn, name));
       if (writes.length === 0) continue;
+      reported.add(name);
       const first = writes.reduce((earliest, write) => (write.node.startIndex < earliest.node.startIndex ? write : earliest));
       const data = { name, line: context.locate(first.node.startIndex, first.node.startIndex).line };
       const range = [collection.declaration.startIndex, collection.declaration.endIndex] as const;
@@ -50,9 +54,41 @@ export default defineDetector<MessageId>({
       else if (writes.every((write) => write.connection)) context.report({ range, messageId: 'websocketSet', data, severity: 'notice' });
       else context.report({ range, messageId: 'moduleState', data });
     }
-    reportAppState(context, module, reached);
+    reportWritesThroughFunctions(context, module, new Map([...collections].filter(([name, collection]) => !reported.has(name) && !collection.cache)));
+    if (reached.length > 0) reportAppState(context, module, reached);
   },
 });
+
+/**
+ * Collections written by this module's functions (or the helpers they call) that a request
+ * handler of another module calls, perhaps through further modules: `store.put(key, value)` in
+ * a view where `put` writes this module's dict. Reported here, at the declaration.
+ */
+function reportWritesThroughFunctions(context: CheckContext<MessageId>, module: PythonModule, collections: ReadonlyMap<string, Collection>): void {
+  if (collections.size === 0) return;
+  const functions = moduleFunctions(module);
+  // Functions that write a collection themselves; most modules have none, and then nothing is followed.
+  const writers = new Map<number, string[]>();
+  for (const fn of new Set(functions.values())) {
+    const names = [...collections.keys()].filter((name) => fn.text.includes(name) && writesTo(fn, name).some((write) => !write.connection));
+    if (names.length > 0) writers.set(fn.id, names);
+  }
+  if (writers.size === 0) return;
+  const written = new Map<string, ReadonlySet<string>>();
+  for (const [key, fn] of functions) {
+    const names = new Set(calledFunctions(module, fn).flatMap((reached) => writers.get(reached.id) ?? []));
+    if (names.size > 0) written.set(key, names);
+  }
+  const callers = handlersCallingFunctions(context, new Set(written.keys()));
+  for (const [name, { key, caller }] of earliestCallerOfEach(written, callers)) {
+    const { declaration } = collections.get(name)!;
+    context.report({
+      range: [declaration.startIndex, declaration.endIndex],
+      messageId: 'moduleStateThroughHelper',
+      data: { name, helper: `${key}()`, file: caller.path, line: caller.line },
+    });
+  }
+}
 
 /** Handlers and the functions of this module they call. */
 function handlerCode(module: PythonModule, handlers: ReadonlySet<number>): Node[] {

@@ -1,6 +1,6 @@
 import type { Expression, KindToNodeMappings, SourceFile } from 'ts-morph';
 import { Node, SyntaxKind } from './lazy-ts-morph.ts';
-import type { CheckContext } from '../../../checks/define-check.ts';
+import type { ScriptView } from './script-view.ts';
 
 /** One local name bound to a module: `imported` is `default`, `*` (namespace/whole module) or an export name. */
 export interface ImportBinding {
@@ -18,22 +18,22 @@ export function normaliseModule(specifier: string): string {
 }
 
 /** Every ESM import and CommonJS require binding of the file, memoised per file. */
-export function importBindings(context: CheckContext): readonly ImportBinding[] {
+export function importBindings(context: ScriptView): readonly ImportBinding[] {
   return context.perFile('imports:bindings', () => bindingsOf(context.ast(), (kind) => context.ofKind(kind)));
 }
 
 /** The binding of a local name, if it comes from a module. */
-export function bindingOf(context: CheckContext, local: string): ImportBinding | undefined {
+export function bindingOf(context: ScriptView, local: string): ImportBinding | undefined {
   return importBindings(context).find((binding) => binding.local === local);
 }
 
 /** True when the file imports or requires any of `modules` (specifiers without `node:`). */
-export function importsAny(context: CheckContext, modules: readonly string[]): boolean {
+export function importsAny(context: ScriptView, modules: readonly string[]): boolean {
   return importBindings(context).some((binding) => modules.includes(binding.module)) || requiredModules(context).some((m) => modules.includes(m));
 }
 
 /** Specifiers of every `require('x')`, `import 'x'` and `import('x')` with a literal argument. */
-export function requiredModules(context: CheckContext): readonly string[] {
+export function requiredModules(context: ScriptView): readonly string[] {
   return context.perFile('imports:specifiers', () => {
     const specifiers: string[] = [];
     for (const declaration of context.ast().getImportDeclarations()) specifiers.push(normaliseModule(declaration.getModuleSpecifierValue()));
@@ -51,7 +51,7 @@ export function requiredModules(context: CheckContext): readonly string[] {
  * a namespace import, a require, or `transports` was destructured from it. Undefined when the
  * root is not bound to a module.
  */
-export function resolveReference(context: CheckContext, expression: Node): { module: string; path: string[] } | undefined {
+export function resolveReference(context: ScriptView, expression: Node): { module: string; path: string[] } | undefined {
   const names: string[] = [];
   let current: Node = expression;
   for (;;) {

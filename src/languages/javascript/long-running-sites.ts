@@ -1,4 +1,3 @@
-import path from 'node:path/posix';
 import type { CallExpression, NewExpression, SourceFile } from 'ts-morph';
 import { Node, SyntaxKind } from './lazy-ts-morph.ts';
 import type { CheckContext } from '../../../checks/define-check.ts';
@@ -6,6 +5,7 @@ import { defaultSkipReason, fileKindOf, isTestPath } from '../../engine/file-kin
 import { propertyNameOf, unwrap } from './constants.ts';
 import { bindingsOf, importBindings, normaliseModule, requiredModules, requireSpecifier, type ImportBinding } from './imports.ts';
 import { isToolingPath } from '../../../checks/support/tooling-path.ts';
+import { resolveRelativeScript } from './relative-module.ts';
 
 /** Where a process starts serving or consuming: the place a shutdown handler is owed. */
 export interface LongRunningSite {
@@ -96,37 +96,20 @@ export function firstLongRunningPath(context: CheckContext): string | undefined 
   });
 }
 
-const SCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-const EMITTED_SOURCE: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'], '.jsx': ['.tsx'] };
-
 /**
  * True when the file imports or requires, by a relative path, an application script of the
  * repository that starts a server or consumer (`import { server } from '../../../checks/support/server.js'`).
  */
 export function importsLongRunningModule(context: CheckContext): boolean {
-  const dir = path.dirname(context.path);
   for (const specifier of requiredModules(context)) {
-    if (!specifier.startsWith('./') && !specifier.startsWith('../')) continue;
-    for (const candidate of moduleFileCandidates(path.join(dir, specifier))) {
-      if (!context.repo.has(candidate) || !isApplicationScript(candidate)) continue;
-      const text = context.repo.read(candidate);
-      if (text === undefined || !SITE_WORDS.some((word) => text.includes(word))) break;
-      const sourceFile = context.parseScript(candidate);
-      if (sourceFile && longRunningSites(scriptNodesOfFile(sourceFile)).length > 0) return true;
-      break;
-    }
+    const candidate = resolveRelativeScript(context.repo, context.path, specifier);
+    if (candidate === undefined || !isApplicationScript(candidate)) continue;
+    const text = context.repo.read(candidate);
+    if (text === undefined || !SITE_WORDS.some((word) => text.includes(word))) continue;
+    const sourceFile = context.parseScript(candidate);
+    if (sourceFile && longRunningSites(scriptNodesOfFile(sourceFile)).length > 0) return true;
   }
   return false;
-}
-
-/** The files a relative module specifier may name, most likely first. */
-function moduleFileCandidates(target: string): string[] {
-  const extension = path.extname(target);
-  if (SCRIPT_EXTENSIONS.includes(extension)) {
-    const stem = target.slice(0, -extension.length);
-    return [target, ...(EMITTED_SOURCE[extension] ?? []).map((source) => stem + source)];
-  }
-  return [...SCRIPT_EXTENSIONS.map((candidate) => target + candidate), ...SCRIPT_EXTENSIONS.map((candidate) => `${target}/index${candidate}`)];
 }
 
 /** `src/setupTests.ts`, `vitest.setup.ts`, `test-setup.js`: test harness set-up outside the test directories. */

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind } from './lazy-ts-morph.ts';
-import type { CheckContext } from '../../../checks/define-check.ts';
+import type { ScriptView } from './script-view.ts';
 import { resolveValue, unwrap } from './constants.ts';
 import { importsAny, normaliseModule, resolveReference } from './imports.ts';
 
@@ -7,7 +7,7 @@ import { importsAny, normaliseModule, resolveReference } from './imports.ts';
  * What an expression refers to in terms of modules, following `const` aliases first:
  * `const s = session; s()` and `const store = session.MemoryStore` resolve like the originals.
  */
-export function moduleReference(context: CheckContext, expression: Node): { module: string; path: string[] } | undefined {
+export function moduleReference(context: ScriptView, expression: Node): { module: string; path: string[] } | undefined {
   const imported = dynamicImport(expression);
   if (imported) return imported;
   const direct = resolveReference(context, expression);
@@ -26,7 +26,7 @@ function dynamicImport(expression: Node): { module: string; path: string[] } | u
 }
 
 /** True when the file imports, requires or dynamically imports any of `modules` (without `node:`). */
-export function usesAnyModule(context: CheckContext, modules: readonly string[]): boolean {
+export function usesAnyModule(context: ScriptView, modules: readonly string[]): boolean {
   if (importsAny(context, modules)) return true;
   const dynamic = context.perFile('module-reference:dynamic-imports', () =>
     context

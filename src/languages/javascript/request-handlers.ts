@@ -1,6 +1,6 @@
 import type { CallExpression } from 'ts-morph';
 import { Node, SyntaxKind } from './lazy-ts-morph.ts';
-import type { CheckContext } from '../../../checks/define-check.ts';
+import type { ScriptView } from './script-view.ts';
 import { literalValue, propertyNameOf, unwrap } from './constants.ts';
 import { bindingOf, importsAny } from './imports.ts';
 import { calleeName } from './callee-name.ts';
@@ -29,7 +29,7 @@ const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 
  * `app.get/post/…/use`, `router.*`, `fastify.route({ handler })`, `http.createServer(fn)`, and
  * Nest controller methods. Memoised per file.
  */
-export function requestHandlers(context: CheckContext): ReadonlySet<Node> {
+export function requestHandlers(context: ScriptView): ReadonlySet<Node> {
   return context.perFile('request-handlers', () => {
     const handlers = new Set<Node>();
     for (const call of context.ofKind(SyntaxKind.CallExpression)) {
@@ -59,7 +59,7 @@ export function enclosingHandler(node: Node, handlers: ReadonlySet<Node>): Node 
   return undefined;
 }
 
-function registersHandler(context: CheckContext, call: CallExpression): boolean {
+function registersHandler(context: ScriptView, call: CallExpression): boolean {
   const callee = call.getExpression();
   if (Node.isPropertyAccessExpression(callee) && ROUTE_METHODS.has(callee.getName())) {
     const method = callee.getName();
@@ -79,7 +79,7 @@ function registersHandler(context: CheckContext, call: CallExpression): boolean 
   );
 }
 
-function isClient(context: CheckContext, receiver: Node): boolean {
+function isClient(context: ScriptView, receiver: Node): boolean {
   let root: Node = receiver;
   while (Node.isPropertyAccessExpression(root) || Node.isCallExpression(root) || Node.isElementAccessExpression(root)) {
     if (Node.isPropertyAccessExpression(root) && root.getName() === 'interceptors') return true;
@@ -147,7 +147,7 @@ export function handlerFunctions(argument: Node, depth = 0): Node[] {
 }
 
 /** The `@nestjs/common` export a decorator name is bound to. */
-function nestDecorator(context: CheckContext, local: string): string | undefined {
+function nestDecorator(context: ScriptView, local: string): string | undefined {
   const binding = bindingOf(context, local);
   return binding?.module === '@nestjs/common' ? binding.imported : undefined;
 }

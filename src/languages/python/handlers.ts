@@ -20,7 +20,7 @@ const REGISTRATION_CALLS = new Set(['Route', 'WebSocketRoute', 'add_url_rule', '
  * FastAPI `Depends` providers of those.
  */
 export function requestHandlers(context: CheckContext): ReadonlySet<number> {
-  return context.perFile('python:handlers', () => findHandlers(pythonModule(context)));
+  return context.perFile('python:handlers', () => moduleRequestHandlers(pythonModule(context)));
 }
 
 /** The handler function around `node`, if `node` sits inside one. */
@@ -32,7 +32,8 @@ export function enclosingHandler(context: CheckContext, node: Node): Node | unde
   return undefined;
 }
 
-function findHandlers(module: PythonModule): Set<number> {
+/** The request handlers of any module (of the file under review: `requestHandlers`), by node id. */
+export function moduleRequestHandlers(module: PythonModule): Set<number> {
   const handlers = new Set<number>();
   const functionsByName = new Map<string, Node>();
   for (const definition of nodesOfType(module, 'function_definition')) {

@@ -42,6 +42,7 @@ const INDEXED_TYPES = [
   'pair',
   'string',
   'concatenated_string',
+  'import_statement',
   'import_from_statement',
 ];
 

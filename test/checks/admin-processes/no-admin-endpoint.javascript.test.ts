@@ -38,6 +38,20 @@ testCheck(check, {
       code: `const { fork } = require('child_process');\nfork('./jobs/reindex.js');\napp.post('/search', (req, res) => res.json(search(req.body)));\n`,
       filename: 'src/app.js',
     },
+    {
+      name: 'a route converting an upload with ffmpeg (Factor II, not an admin task)',
+      code: `import { spawn } from 'node:child_process';\napp.post('/thumbnails', upload.single('video'), (req, res) => {\n  spawn('ffmpeg', ['-i', req.file.path, '-frames:v', '1', 'thumb.png']);\n  res.sendStatus(202);\n});\n`,
+    },
+    {
+      name: 'ImageMagick, ffprobe, pandoc, LibreOffice, pdftotext and Ghostscript in routes, one through sh -c',
+      filename: 'src/media.ts',
+      code: `import { exec, execFile, execSync } from 'node:child_process';\nrouter.post('/resize', (req, res) => execFile('convert', [req.body.path, '-resize', '200x200', 'out.png'], () => res.end()));\nrouter.post('/identify', (req, res) => res.send(execSync(\`identify \${req.body.file}\`)));\nrouter.post('/webp', (req, res) => execFile('magick', ['in.png', 'out.webp'], () => res.end()));\nrouter.post('/probe', (req, res) => exec(\`ffprobe -v quiet -print_format json \${req.body.file}\`, (error, out) => res.send(out)));\nrouter.post('/docs', (req, res) => execFile('pandoc', ['in.md', '-o', 'out.html'], () => res.end()));\nrouter.post('/pdf', (req, res) => exec('libreoffice --headless --convert-to pdf doc.docx', () => res.end()));\nrouter.post('/text', (req, res) => execFile('pdftotext', ['in.pdf', '-'], () => res.end()));\nrouter.post('/render', (req, res) => execFile('gs', ['-sDEVICE=png16m', '-o', 'out.png', 'in.pdf'], () => res.end()));\nrouter.post('/transcode', (req, res) => exec(\`sh -c "ffmpeg -i \${req.body.in} out.mp4"\`, () => res.end()));\n`,
+    },
+    {
+      name: 'a flush outside any route (a one-off script)',
+      filename: 'scripts/clear-cache.ts',
+      code: `import { createClient } from 'redis';\nconst client = createClient({ url: process.env.REDIS_URL });\nawait client.connect();\nawait client.flushAll();\n`,
+    },
   ],
   invalid: [
     {
@@ -73,15 +87,27 @@ testCheck(check, {
       errors: [{ messageId: 'shell', line: 2, severity: 'warning' }],
     },
     {
-      name: 'a route converting an upload with a media tool is only a notice',
-      code: `import { spawn } from 'node:child_process';\napp.post('/thumbnails', upload.single('video'), (req, res) => {\n  spawn('ffmpeg', ['-i', req.file.path, '-frames:v', '1', 'thumb.png']);\n  res.sendStatus(202);\n});\n`,
-      errors: [{ messageId: 'shell', line: 2, severity: 'notice' }],
-    },
-    {
       name: 'a Nest controller method calling a migration helper of its class',
       code: `import { Controller, Post } from '@nestjs/common';\nimport { DataSource } from 'typeorm';\n\n@Controller('admin')\nexport class AdminController {\n  constructor(private readonly dataSource: DataSource) {}\n\n  @Post('migrate')\n  async migrate() {\n    return this.apply();\n  }\n\n  private async apply() {\n    return this.dataSource.runMigrations();\n  }\n}\n`,
       filename: 'src/admin/admin.controller.ts',
       errors: [{ messageId: 'migrations', line: 8, messageIncludes: 'POST /admin/migrate' }],
+    },
+    {
+      name: 'a route running another program (not admin, not media) is only a notice',
+      code: `import { execFile } from 'node:child_process';\napp.post('/exports', (req, res) => {\n  execFile('zip', ['-r', 'export.zip', req.body.dir], () => res.end());\n});\n`,
+      errors: [{ messageId: 'shell', line: 2, severity: 'notice' }],
+    },
+    {
+      name: 'database dumps, cache flushes and restarts from routes',
+      filename: 'src/admin.ts',
+      code: `import { exec } from 'node:child_process';\nimport { createClient } from 'redis';\nconst redis = createClient({ url: process.env.REDIS_URL });\nrouter.post('/admin/dump', (req, res) => exec('pg_dump $DATABASE_URL > dump.sql', () => res.end()));\nrouter.post('/admin/restore', (req, res) => exec(\`sh -c "pg_restore -d \${process.env.DATABASE_URL} dump.sql"\`, () => res.end()));\nrouter.post('/admin/cache', async (req, res) => {\n  await redis.flushAll();\n  res.end();\n});\nrouter.post('/admin/queue', async (req, res) => {\n  await emailQueue.obliterate({ force: true });\n  res.end();\n});\nrouter.post('/admin/restart', (req, res) => exec('pm2 restart all', () => res.end()));\n`,
+      errors: [
+        { messageId: 'shell', line: 4, severity: 'warning' },
+        { messageId: 'shell', line: 5, severity: 'warning' },
+        { messageId: 'flush', line: 6, messageIncludes: 'redis.flushAll()' },
+        { messageId: 'flush', line: 10, messageIncludes: 'emailQueue.obliterate()' },
+        { messageId: 'shell', line: 14, severity: 'warning' },
+      ],
     },
   ],
 });

@@ -43,6 +43,11 @@ testCheck(check, {
       filename: 'app.py',
       code: `import subprocess\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.get("/version")\ndef version():\n    return subprocess.check_output(["git", "rev-parse", "HEAD"]).decode()\n`,
     },
+    {
+      name: 'ImageMagick, pandoc and LibreOffice in views, one through sh -c, one as a shell string',
+      filename: 'app/media.py',
+      code: `import subprocess\nfrom flask import Blueprint, request\nbp = Blueprint("media", __name__)\n\n@bp.post("/resize")\ndef resize():\n    subprocess.run(f"convert {request.args['p']} -resize 200 out.png", shell=True, check=True)\n    return "ok"\n\n@bp.post("/docs")\ndef docs():\n    subprocess.run(["sh", "-c", "pandoc in.md -o out.pdf"], check=True)\n    subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "in.docx"], check=True)\n    return "ok"\n`,
+    },
   ],
   invalid: [
     {
@@ -91,6 +96,16 @@ testCheck(check, {
       filename: 'api/views.py',
       code: `from django.db import connection\nfrom rest_framework.views import APIView\n\nclass AddColumn(APIView):\n    def post(self, request):\n        with connection.cursor() as cursor:\n            cursor.execute("ALTER TABLE orders ADD COLUMN note text")\n        return Response(status=204)\n`,
       errors: [{ messageId: 'migrations', line: 5 }],
+    },
+    {
+      name: 'a database dump through sh -c, a redis flush and a Celery purge from views',
+      filename: 'app/admin.py',
+      code: `import subprocess\n\nimport redis\nfrom celery import Celery\nfrom flask import Flask\n\napp = Flask(__name__)\ncache = redis.Redis()\ncelery = Celery()\n\n\n@app.post("/admin/dump")\ndef dump():\n    subprocess.run(["sh", "-c", "pg_dump $DATABASE_URL > /tmp/dump.sql"], check=True)\n    return "ok"\n\n\n@app.post("/admin/cache")\ndef clear_cache():\n    cache.flushall()\n    return "ok"\n\n\n@app.post("/admin/queue")\ndef purge():\n    celery.control.purge()\n    return "ok"\n`,
+      errors: [
+        { messageId: 'shell', line: 12 },
+        { messageId: 'flush', line: 18, messageIncludes: 'cache.flushall()' },
+        { messageId: 'flush', line: 24, messageIncludes: 'celery.control.purge()' },
+      ],
     },
   ],
 });

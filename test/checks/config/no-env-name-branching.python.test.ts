@@ -57,6 +57,27 @@ testCheck(check, {
       code: `import os\nBANNERS = {"staging": "STAGING", "production": ""}\nbanner = BANNERS[os.environ["STAGE"]]\n`,
     },
     { filename: 'tests/conftest.py', code: `import os\nif os.environ["APP_ENV"] == "production":\n    DATABASE_URL = "postgres://db.internal/app"\n` },
+    {
+      name: 'a locale module chosen by a non-environment variable',
+      filename: 'app/i18n.py',
+      code: `import os\nfrom importlib import import_module\n\nLANG = os.environ.get("LANG", "en")\nmessages = import_module(f"app.locales.{LANG}")\n`,
+    },
+    {
+      name: 'a settings module named by the environment itself',
+      filename: 'app/config.py',
+      code: `import importlib\nimport os\n\nsettings = importlib.import_module(os.environ["SETTINGS_MODULE"])\napp_env = os.environ.get("APP_ENV")\n`,
+    },
+    {
+      name: 'plugins imported by name',
+      filename: 'app/plugins.py',
+      code: `import importlib\nimport os\n\nENABLED = os.environ.get("PLUGINS", "").split(",")\nSTAGE = os.environ.get("STAGE")\nplugins = [importlib.import_module(f"app.plugins.{name}") for name in ENABLED]\n`,
+    },
+    {
+      // Judgement call: the environment files are config/no-env-grouped-config's findings, and Django's entry points each set this default.
+      name: 'DJANGO_SETTINGS_MODULE defaulting to a module named after APP_ENV',
+      filename: 'mysite/wsgi.py',
+      code: `import os\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", f"mysite.settings.{os.environ.get('APP_ENV', 'production')}")\napplication = get_wsgi_application()\n`,
+    },
   ],
   invalid: [
     {
@@ -111,6 +132,27 @@ testCheck(check, {
       filename: 'factory.py',
       code: `import os\nfrom flask import Flask\n\ndef create_app():\n    env = os.getenv("FLASK_ENV", "production")\n    app = Flask(__name__)\n    if env == "development":\n        app.config["SQLALCHEMY_DATABASE_URI"] = "postgresql://localhost/dev"\n    return app\n`,
       errors: [{ messageId: 'branch', line: 7 }],
+    },
+    {
+      name: 'import_module of an f-string reading APP_ENV',
+      filename: 'app/settings.py',
+      code: `import importlib\nimport os\n\nsettings = importlib.import_module(f"settings.{os.environ['APP_ENV']}")\n`,
+      errors: [{ messageId: 'configClass', line: 4 }],
+    },
+    {
+      name: 'import_module of a name joined or formatted from a local env',
+      filename: 'app/config.py',
+      code: `import os\nfrom importlib import import_module\n\n\ndef load():\n    env = os.getenv("APP_ENV", "development")\n    base = import_module(".".join(["config", env, "base"]))\n    return base, import_module("config.{}.extra".format(env))\n`,
+      errors: [
+        { messageId: 'configClass', line: 7 },
+        { messageId: 'configClass', line: 8 },
+      ],
+    },
+    {
+      name: 'a settings file run by a path built from the environment name',
+      filename: 'app/config.py',
+      code: `import os\nimport runpy\n\nSTAGE = os.environ["STAGE"]\nsettings = runpy.run_path(os.path.join(os.path.dirname(__file__), "stages", f"{STAGE}.py"))\n`,
+      errors: [{ messageId: 'configClass', line: 5 }],
     },
   ],
 });

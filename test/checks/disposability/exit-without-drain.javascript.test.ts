@@ -58,6 +58,18 @@ testCheck(check, {
       code: `process.on('SIGINT', () => process.exit(130));\nconst answers = await prompt(questions);\n`,
       filename: 'src/cli.ts',
     },
+    {
+      name: 'awaiting Promise.all over an array of closers held in a variable',
+      code: `${server}const closers: Array<Promise<unknown>> = [];\nprocess.on('SIGTERM', async () => {\n  await Promise.all(closers);\n  process.exit(0);\n});\n`,
+    },
+    {
+      name: 'awaiting allSettled over closers and Promise.all over servers.map(s => s.close())',
+      code: `const servers = [app.listen(Number(process.env.PORT))];\nconst closers = [() => redis.quit()];\nprocess.on('SIGTERM', async () => {\n  await Promise.all(servers.map((s) => s.close()));\n  process.exit(0);\n});\nprocess.on('SIGINT', async () => {\n  await Promise.allSettled(closers.map((close) => close()));\n  process.exit(0);\n});\n`,
+    },
+    {
+      name: 'one handler drains on SIGTERM and exits at once on a second SIGINT',
+      code: `${server}async function onSignal(signal: string) {\n  if (signal === 'SIGINT' && stopping) process.exit(1);\n  stopping = true;\n  await new Promise((resolve) => server.close(resolve));\n  process.exit(0);\n}\nlet stopping = false;\nprocess.on('SIGTERM', onSignal);\nprocess.on('SIGINT', onSignal);\n`,
+    },
   ],
   invalid: [
     {
@@ -95,6 +107,21 @@ testCheck(check, {
     {
       name: 'a delegate reached before anything else exits without draining',
       code: `${server}process.on('SIGTERM', () => shutdown());\nfunction shutdown() {\n  console.info('bye');\n  process.exit(0);\n}\n`,
+      errors: [{ messageId: 'noClose', line: 5 }],
+    },
+    {
+      name: 'SIGTERM exits at once while only SIGINT drains',
+      code: `${server}process.on('SIGINT', () => {\n  server.close(() => process.exit(0));\n});\nprocess.on('SIGTERM', () => {\n  process.exit(0);\n});\n`,
+      errors: [{ messageId: 'noClose', line: 6 }],
+    },
+    {
+      name: 'one shared handler exits at once when the signal is SIGTERM',
+      code: `${server}async function shutdown(signal: string) {\n  if (signal === 'SIGTERM') process.exit(0);\n  await new Promise((resolve) => server.close(resolve));\n  process.exit(0);\n}\nprocess.on('SIGINT', () => shutdown('SIGINT'));\nprocess.on('SIGTERM', () => shutdown('SIGTERM'));\n`,
+      errors: [{ messageId: 'noClose', line: 3 }],
+    },
+    {
+      name: 'a switch on the signal: case SIGTERM exits, case SIGINT closes',
+      code: `${server}function onSignal(signal: NodeJS.Signals) {\n  switch (signal) {\n    case 'SIGTERM':\n      process.exit(0);\n    case 'SIGINT':\n      server.close(() => process.exit(0));\n  }\n}\nprocess.on('SIGTERM', onSignal);\nprocess.on('SIGINT', onSignal);\n`,
       errors: [{ messageId: 'noClose', line: 5 }],
     },
   ],

@@ -48,6 +48,16 @@ testCheck(check, {
       filename: 'main.py',
       code: `import signal, sys, uvicorn\n\nsignal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))\nuvicorn.run(app)\n`,
     },
+    {
+      name: 'a scheduled shutdown awaits asyncio.gather over the closers before exiting',
+      filename: 'server.py',
+      code: `import asyncio\nimport signal\nimport sys\n\n\nasync def main():\n    server = await asyncio.start_server(handle, "0.0.0.0", 8000)\n    closers = []\n\n    async def shutdown():\n        server.close()\n        closers.append(server.wait_closed())\n        await asyncio.gather(*closers)\n        sys.exit(0)\n\n    loop = asyncio.get_running_loop()\n    loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.create_task(shutdown()))\n    await server.serve_forever()\n`,
+    },
+    {
+      name: 'a handler calling a function that awaits wait_closed() before exiting',
+      filename: 'server.py',
+      code: `import asyncio\nimport signal\nimport sys\n\nserver = None\n\n\nasync def stop():\n    server.close()\n    await server.wait_closed()\n    sys.exit(0)\n\n\ndef on_term(signum, frame):\n    asyncio.get_event_loop().create_task(stop())\n\n\nsignal.signal(signal.SIGTERM, on_term)\nasyncio.get_event_loop().run_until_complete(server.serve_forever())\n`,
+    },
   ],
   invalid: [
     {
@@ -91,6 +101,18 @@ testCheck(check, {
       filename: 'server.py',
       code: `import signal\nfrom http.server import HTTPServer\n\nhttpd = HTTPServer(("", 8000), Handler)\n\ndef on_term(signum, frame):\n    httpd.shutdown()\n\nsignal.signal(signal.SIGTERM, on_term)\nhttpd.serve_forever()\n`,
       errors: [{ messageId: 'shutdownDeadlock', line: 7 }],
+    },
+    {
+      name: 'SIGTERM exits at once while only SIGINT stops the consumer',
+      filename: 'worker.py',
+      code: `import signal\nimport sys\n\nimport pika\n\nconnection = pika.BlockingConnection()\nchannel = connection.channel()\nstopping = False\n\n\ndef drain(signum, frame):\n    global stopping\n    stopping = True\n\n\ndef stop(signum, frame):\n    sys.exit(0)\n\n\nsignal.signal(signal.SIGINT, drain)\nsignal.signal(signal.SIGTERM, stop)\nchannel.start_consuming()\n`,
+      errors: [{ messageId: 'exitPython', line: 17 }],
+    },
+    {
+      name: 'a shutdown scheduled by the SIGTERM handler exits without awaiting the closers',
+      filename: 'server.py',
+      code: `import asyncio\nimport signal\nimport sys\n\n\nasync def main():\n    server = await asyncio.start_server(handle, "0.0.0.0", 8000)\n    closers = [server.wait_closed()]\n\n    async def stop_now():\n        asyncio.gather(*closers)\n        sys.exit(0)\n\n    loop = asyncio.get_running_loop()\n    loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.create_task(stop_now()))\n    await server.serve_forever()\n`,
+      errors: [{ messageId: 'exitPython', line: 12 }],
     },
   ],
 });

@@ -1,6 +1,8 @@
 import check from '../../../checks/port-binding/no-hardcoded-port/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
 
+const SERVER_PY = `import uvicorn\nfrom fastapi import FastAPI\n\n\nclass App:\n    def __init__(self, port):\n        self.app = FastAPI()\n        self.port = port\n\n    def run(self):\n        uvicorn.run(self.app, host=\"0.0.0.0\", port=self.port)\n`;
+
 testCheck(check, {
   valid: [
     { filename: 'app.py', code: `import os\nfrom flask import Flask\napp = Flask(__name__)\napp.run(host="0.0.0.0", port=int(os.environ.get("PORT", 5000)))\n` },
@@ -13,6 +15,30 @@ testCheck(check, {
     { filename: 'app.py', code: `import uvicorn\nuvicorn.run(app, **settings.server_options)\n` },
     { filename: 'tests/test_app.py', code: `app.run(port=5000)\n` },
     { filename: 'gunicorn.conf.py', code: `import os\nbind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"\nworkers = 4\n` },
+    {
+      name: 'the port handed to the App class is read from the environment',
+      filename: 'main.py',
+      code: `import os\nfrom app.server import App\n\nApp(port=int(os.environ["PORT"])).run()\n`,
+      files: { 'app/server.py': SERVER_PY },
+    },
+    {
+      name: 'the class serves on the environment port first',
+      filename: 'main.py',
+      code: `from app.web import Web\n\nWeb(5001).run()\n`,
+      files: { 'app/web.py': `import os\nfrom flask import Flask\n\n\nclass Web:\n    def __init__(self, port):\n        self.port = port\n        self.app = Flask(__name__)\n\n    def run(self):\n        self.app.run(port=int(os.environ.get("PORT", self.port)))\n` },
+    },
+    {
+      name: 'a timeout handed to a class, and a client port to redis',
+      filename: 'main.py',
+      code: `import redis\nfrom app.client import Client\n\nclient = Client(3000)\ncache = redis.Redis(port=6379)\n`,
+      files: { 'app/client.py': `class Client:\n    def __init__(self, timeout):\n        self.timeout = timeout\n\n    def run(self):\n        return self.timeout\n` },
+    },
+    {
+      name: 'a port handed on in a test module',
+      filename: 'tests/test_server.py',
+      code: `from app.server import App\n\nApp(port=8000).run()\n`,
+      files: { 'app/server.py': SERVER_PY },
+    },
   ],
   invalid: [
     {
@@ -68,6 +94,26 @@ testCheck(check, {
       filename: 'gunicorn.conf.py',
       code: `workers = 4\nbind = "0.0.0.0:8000"\n`,
       errors: [{ messageId: 'gunicornBind', line: 2 }],
+    },
+    {
+      name: 'App(port=8000).run() where run() calls uvicorn.run(self.app, port=self.port)',
+      filename: 'main.py',
+      code: `from app.server import App\n\nApp(port=8000).run()\n`,
+      files: { 'app/server.py': SERVER_PY },
+      errors: [{ messageId: 'literalTravelsPython', line: 3, column: 10, messageIncludes: 'uvicorn (app/server.py, line 11)' }],
+    },
+    {
+      name: 'a constant handed to a function of the same module that runs the Flask app',
+      filename: 'run.py',
+      code: `import os\nfrom flask import Flask\n\nPORT = 5000\n\n\ndef start(app, port):\n    app.run(host="0.0.0.0", port=port)\n\n\nstart(Flask(__name__), PORT)\n`,
+      errors: [{ messageId: 'literalTravelsPython', line: 4, messageIncludes: 'app.run() (this module, line 8)', replacement: 'PORT = int(os.environ.get("PORT", 5000))' }],
+    },
+    {
+      name: 'a port stored by __init__ and bound by HTTPServer in another method, from a local-run block',
+      filename: 'serve.py',
+      code: `from app import httpd\n\nif __name__ == "__main__":\n    httpd.Server(8080).serve()\n`,
+      files: { 'app/httpd.py': `from http.server import HTTPServer, SimpleHTTPRequestHandler\n\n\nclass Server:\n    def __init__(self, port):\n        self.port = int(port)\n\n    def serve(self):\n        HTTPServer(("", self.port), SimpleHTTPRequestHandler).serve_forever()\n` },
+      errors: [{ messageId: 'literalTravelsPython', line: 4, severity: 'notice' }],
     },
   ],
 });

@@ -48,6 +48,39 @@ testCheck(check, {
       filename: 'main.py',
       code: `from fastapi import FastAPI, Request\napp = FastAPI()\n\n@app.get("/")\ndef index(request: Request):\n    request.state.user = "x"\n    return {}\n`,
     },
+    {
+      name: 'a store function that only reads, called from a view',
+      filename: 'app/store.py',
+      code: `PRICES = {"basic": 5, "pro": 20}\n\n\ndef price_of(plan):\n    return PRICES.get(plan)\n`,
+      files: { 'app/views.py': `from flask import Blueprint\nfrom app.store import price_of\nbp = Blueprint("prices", __name__)\n\n@bp.get("/price/<plan>")\ndef price(plan):\n    return {"price": price_of(plan)}\n` },
+    },
+    {
+      name: 'a bounded cachetools TTLCache written through a helper of another module',
+      filename: 'app/cache.py',
+      code: `from cachetools import TTLCache\nRENDERED = TTLCache(maxsize=500, ttl=60)\n\n\ndef remember(slug, html):\n    RENDERED[slug] = html\n`,
+      files: { 'app/views.py': `from flask import Blueprint\nfrom .cache import remember\nbp = Blueprint("pages", __name__)\n\n@bp.get("/page/<slug>")\ndef page(slug):\n    remember(slug, render(slug))\n    return "ok"\n` },
+    },
+    {
+      name: 'a writing function called only at start-up',
+      filename: 'app/registry.py',
+      code: `PLUGINS = {}\n\n\ndef register(name, plugin):\n    PLUGINS[name] = plugin\n\n\ndef plugin_named(name):\n    return PLUGINS[name]\n`,
+      files: {
+        'app/__init__.py': `from flask import Flask\nfrom app import registry\n\n\ndef create_app():\n    app = Flask(__name__)\n    registry.register("csv", object())\n    return app\n`,
+        'app/views.py': `from flask import Blueprint\nfrom app.registry import plugin_named\nbp = Blueprint("export", __name__)\n\n@bp.get("/export/<kind>")\ndef export(kind):\n    return plugin_named(kind).run()\n`,
+      },
+    },
+    {
+      name: 'a dict local to the helper a view calls',
+      filename: 'app/stats.py',
+      code: `def count_words(text):\n    counts = {}\n    for word in text.split():\n        counts[word] = counts.get(word, 0) + 1\n    return counts\n`,
+      files: { 'app/views.py': `from fastapi import APIRouter\nfrom app.stats import count_words\nrouter = APIRouter()\n\n@router.post("/count")\ndef count(text: str):\n    return count_words(text)\n` },
+    },
+    {
+      name: 'the writing helper is called from a view in a test module only',
+      filename: 'app/store.py',
+      code: `SEEN = set()\n\n\ndef mark(item_id):\n    SEEN.add(item_id)\n`,
+      files: { 'tests/test_views.py': `from flask import Flask\nfrom app.store import mark\napp = Flask(__name__)\n\n@app.post("/mark")\ndef view():\n    mark("x")\n    return ""\n` },
+    },
   ],
   invalid: [
     {
@@ -106,6 +139,30 @@ testCheck(check, {
       filename: 'server.py',
       code: `from aiohttp import web\n\nasync def join(request):\n    request.app["members"].append(request.match_info["name"])\n    return web.Response(text="ok")\n\napp = web.Application()\napp.router.add_post("/join/{name}", join)\n`,
       errors: [{ messageId: 'appState', line: 4, severity: 'notice' }],
+    },
+    {
+      name: 'a Flask view writes a module dict through a function of another module',
+      filename: 'app/store.py',
+      code: `CARTS = {}\n\n\ndef put(user_id, item):\n    CARTS.setdefault(user_id, []).append(item)\n\n\ndef get(user_id):\n    return CARTS.get(user_id, [])\n`,
+      files: { 'app/views.py': `from flask import Blueprint, request\nfrom app import store\nbp = Blueprint("cart", __name__)\n\n@bp.post("/cart")\ndef add_to_cart():\n    store.put(request.json["user"], request.json["item"])\n    return "", 204\n` },
+      errors: [{ messageId: 'moduleStateThroughHelper', line: 1, messageIncludes: 'put(), which a request handler calls (app/views.py, line 7)' }],
+    },
+    {
+      name: 'a FastAPI route, a relative import and a helper two modules away',
+      filename: 'src/service/sessions.py',
+      code: `from collections import defaultdict\n\nACTIVE = defaultdict(list)\n\n\ndef _remember(user, token):\n    ACTIVE[user].append(token)\n\n\ndef open_session(user, token):\n    _remember(user, token)\n`,
+      files: {
+        'src/service/auth.py': `from .sessions import open_session\n\n\ndef login(user, password):\n    token = check(user, password)\n    open_session(user, token)\n    return token\n`,
+        'src/api/routes.py': `from fastapi import APIRouter\nfrom service import auth\nrouter = APIRouter()\n\n@router.post("/login")\nasync def login(user: str, password: str):\n    return {"token": auth.login(user, password)}\n`,
+      },
+      errors: [{ messageId: 'moduleStateThroughHelper', line: 3, messageIncludes: 'open_session(), which a request handler calls (src/api/routes.py, line 7)' }],
+    },
+    {
+      name: 'a method of a module-level store instance, called from a Django REST view',
+      filename: 'shop/store.py',
+      code: `_ORDERS = []\n\n\nclass OrderStore:\n    def add(self, order):\n        _ORDERS.append(order)\n\n\norders = OrderStore()\n`,
+      files: { 'shop/views.py': `from rest_framework.views import APIView\nfrom rest_framework.response import Response\nfrom shop.store import orders\n\n\nclass OrderView(APIView):\n    def post(self, request):\n        orders.add(request.data)\n        return Response(status=201)\n` },
+      errors: [{ messageId: 'moduleStateThroughHelper', line: 1, messageIncludes: 'orders.add(), which a request handler calls (shop/views.py, line 8)' }],
     },
   ],
 });

@@ -8,6 +8,8 @@ const pinoHttp = require('pino-http');
 const config = require('./config');
 const db = require('./db');
 const logger = require('./logger');
+const rateLimit = require('./rate-limit');
+const { shippingCents } = require('./shipping');
 
 const STATUS_LABELS = {
   pending: 'Awaiting payment',
@@ -57,6 +59,10 @@ function ordersRouter() {
     }
   });
 
+  router.get('/shipping/:zone', (req, res) => {
+    res.json({ zone: req.params.zone, cents: shippingCents(req.params.zone) });
+  });
+
   router.get('/:id', async (req, res, next) => {
     try {
       const { rows } = await db.query('SELECT * FROM orders WHERE id = $1 AND customer_id = $2', [
@@ -79,6 +85,14 @@ function createApp({ redisClient }) {
 
   app.use(pinoHttp({ logger }));
   app.use(express.json({ limit: '100kb' }));
+  app.use(async (req, res, next) => {
+    try {
+      if ((await rateLimit.hit(redisClient, req.ip)) > config.rateLimitPerMinute) return res.sendStatus(429);
+      return next();
+    } catch (err) {
+      return next(err);
+    }
+  });
   app.use(
     session({
       store: new RedisStore({ client: redisClient, prefix: 'orders:sess:' }),

@@ -18,6 +18,7 @@ module.exports = {
   sessionSecret: required('SESSION_SECRET'),
   logLevel: process.env.LOG_LEVEL || (isProduction ? 'info' : 'debug'),
   trustProxy: process.env.TRUST_PROXY === 'true',
+  rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE || 600),
   shutdownTimeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS || 10000),
   publicBaseUrl: process.env.PUBLIC_BASE_URL || '',
 };

@@ -7,6 +7,8 @@ const pinoHttp = require('pino-http');
 const config = require('./config');
 const db = require('./db');
 const logger = require('./logger');
+const rateLimit = require('./rate-limit');
+const { shippingCents } = require('./shipping');
 const { v4: uuid } = require('uuid');
 
 const STATUS_LABELS = {
@@ -69,6 +71,10 @@ function ordersRouter() {
     res.status(201).json({ cartId, items });
   });
 
+  router.get('/shipping/:zone', (req, res) => {
+    res.json({ zone: req.params.zone, cents: shippingCents(req.params.zone) });
+  });
+
   router.get('/:id', async (req, res, next) => {
     try {
       const { rows } = await db.query('SELECT * FROM orders WHERE id = $1 AND customer_id = $2', [
@@ -91,6 +97,10 @@ function createApp() {
 
   app.use(pinoHttp({ logger }));
   app.use(express.json({ limit: '100kb' }));
+  app.use((req, res, next) => {
+    if (rateLimit.hit(req.ip) > config.rateLimitPerMinute) return res.sendStatus(429);
+    return next();
+  });
   app.use(
     session({
       secret: config.sessionSecret,
@@ -102,6 +112,13 @@ function createApp() {
 
   app.get('/healthz', (req, res) => res.send('ok'));
   app.use('/orders', ordersRouter());
+
+  app.get('/orders/:id/label.png', (req, res) => {
+    execFile('convert', ['-size', '400x120', `label:Order ${Number(req.params.id)}`, 'png:-'], { encoding: 'buffer' }, (err, png) => {
+      if (err) return res.status(500).end();
+      return res.type('png').send(png);
+    });
+  });
 
   app.post('/admin/migrate', (req, res) => {
     execFile('node', ['scripts/migrate.js'], (err, stdout) => {

@@ -17,5 +17,6 @@ module.exports = {
   sessionSecret: process.env.SESSION_SECRET,
   logLevel: process.env.LOG_LEVEL || (isProduction ? 'info' : 'debug'),
   trustProxy: process.env.TRUST_PROXY === 'true',
+  rateLimitPerMinute: Number(process.env.RATE_LIMIT_PER_MINUTE || 600),
   publicBaseUrl: process.env.PUBLIC_BASE_URL || '',
 };

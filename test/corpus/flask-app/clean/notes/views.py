@@ -1,8 +1,10 @@
 from flask import Blueprint, abort, jsonify, request
 from werkzeug.utils import secure_filename
 
+from notes import drafts
 from notes.cache import cached_note
 from notes.db import Note, db
+from notes.limits import too_long
 from notes.storage import store_attachment
 
 notes = Blueprint("notes", __name__)
@@ -25,6 +27,8 @@ def show_note(note_id):
 @notes.post("/notes")
 def create_note():
     payload = request.get_json(force=True)
+    if too_long("title", payload["title"]):
+        abort(413)
     note = Note(title=payload["title"], body=payload.get("body", ""))
     db.session.add(note)
     db.session.commit()
@@ -42,3 +46,14 @@ def attach(note_id):
     note.attachment = filename
     db.session.commit()
     return jsonify(note.as_dict())
+
+
+@notes.put("/drafts/<author>")
+def save_draft(author):
+    drafts.save_draft(author, request.get_data(as_text=True))
+    return "", 204
+
+
+@notes.get("/drafts/<author>")
+def show_draft(author):
+    return jsonify({"text": drafts.draft_of(author)})

@@ -1,10 +1,13 @@
 import os
+import subprocess
 
 from flask import Blueprint, abort, jsonify, request
 from werkzeug.utils import secure_filename
 
+from notes import drafts
 from notes.cache import cached_note
 from notes.db import Note, db
+from notes.limits import too_long
 
 notes = Blueprint("notes", __name__)
 
@@ -29,6 +32,8 @@ def show_note(note_id):
 @notes.post("/notes")
 def create_note():
     payload = request.get_json(force=True)
+    if too_long("title", payload["title"]):
+        abort(413)
     note = Note(title=payload["title"], body=payload.get("body", ""))
     db.session.add(note)
     db.session.commit()
@@ -41,8 +46,22 @@ def attach(note_id):
     if upload.mimetype not in ALLOWED_TYPES:
         abort(415)
     filename = secure_filename(upload.filename)
-    upload.save(os.path.join(UPLOAD_DIR, filename))
+    path = os.path.join(UPLOAD_DIR, filename)
+    upload.save(path)
     note = db.session.get(Note, note_id)
     note.attachment = filename
+    if upload.mimetype == "application/pdf":
+        note.attachment_text = subprocess.run(["pdftotext", path, "-"], capture_output=True, check=True, text=True).stdout
     db.session.commit()
     return jsonify(note.as_dict())
+
+
+@notes.put("/drafts/<author>")
+def save_draft(author):
+    drafts.save_draft(author, request.get_data(as_text=True))
+    return "", 204
+
+
+@notes.get("/drafts/<author>")
+def show_draft(author):
+    return jsonify({"text": drafts.draft_of(author)})

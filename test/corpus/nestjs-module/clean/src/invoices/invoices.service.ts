@@ -9,6 +9,12 @@ export interface CreateInvoiceInput {
   amountMinor: number;
 }
 
+// Status transitions: a lookup table the service only reads.
+const NEXT_STATUS: ReadonlyMap<string, string> = new Map([
+  ['draft', 'issued'],
+  ['issued', 'paid'],
+]);
+
 @Injectable()
 export class InvoicesService {
   constructor(@InjectRepository(Invoice) private readonly invoices: Repository<Invoice>) {}
@@ -29,7 +35,7 @@ export class InvoicesService {
 
   async issue(id: string): Promise<Invoice> {
     const invoice = await this.get(id);
-    invoice.status = 'issued';
+    invoice.status = NEXT_STATUS.get(invoice.status) ?? invoice.status;
     return this.invoices.save(invoice);
   }
 }

@@ -9,6 +9,15 @@ export interface CreateInvoiceInput {
   amountMinor: number;
 }
 
+// Status transitions: a lookup table the service only reads.
+const NEXT_STATUS: ReadonlyMap<string, string> = new Map([
+  ['draft', 'issued'],
+  ['issued', 'paid'],
+]);
+
+// When each customer was last invoiced, for the dunning e-mails.
+const lastIssuedAt = new Map<string, Date>();
+
 @Injectable()
 export class InvoicesService {
   constructor(@InjectRepository(Invoice) private readonly invoices: Repository<Invoice>) {}
@@ -29,7 +38,8 @@ export class InvoicesService {
 
   async issue(id: string): Promise<Invoice> {
     const invoice = await this.get(id);
-    invoice.status = 'issued';
+    invoice.status = NEXT_STATUS.get(invoice.status) ?? invoice.status;
+    lastIssuedAt.set(invoice.customerId, new Date());
     return this.invoices.save(invoice);
   }
 }
