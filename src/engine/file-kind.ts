@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import picomatch from 'picomatch';
+import { kubernetesFileKind } from '../languages/kubernetes/file-kinds.ts';
 
 /**
  * What a file is, as far as rules care. A rule declares the kinds it reads; the engine
@@ -18,6 +19,9 @@ export type FileKind =
   | 'env-file'
   | 'yaml'
   | 'json'
+  | 'kustomization'
+  | 'helm-template'
+  | 'helm-values'
   | 'text';
 
 const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
@@ -39,6 +43,8 @@ export function fileKindOf(filePath: string): FileKind {
   if (/^(docker-)?compose([.-][\w.-]*)?\.ya?ml$/.test(lower)) return 'compose';
   if (base === 'Procfile' || /^Procfile\.[\w-]+$/.test(base)) return 'procfile';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env-file';
+  const kubernetes = kubernetesFileKind(filePath);
+  if (kubernetes) return kubernetes;
   if (ext === '.yml' || ext === '.yaml') return 'yaml';
   if (ext === '.json') return 'json';
   return 'text';

@@ -25,5 +25,8 @@ export const LANGUAGE_NAMES: Readonly<Record<FileKind, string>> = {
   'env-file': '.env',
   yaml: 'YAML',
   json: 'JSON',
+  kustomization: 'Kustomization',
+  'helm-template': 'Helm template',
+  'helm-values': 'Helm values',
   text: 'any file',
 };
