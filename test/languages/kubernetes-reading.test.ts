@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileKindOf } from '../../src/engine/file-kind.ts';
 import { MemoryRepository } from '../../src/engine/repository.ts';
+import { review } from '../../src/engine/review.ts';
 import { chartDirectoryOf } from '../../src/languages/kubernetes/file-kinds.ts';
 import { isCredentialLikeName, isConnectionPartName } from '../../src/languages/kubernetes/credential-name.ts';
 import { classifyText, isPlaceholder } from '../../src/languages/kubernetes/literal-value.ts';
@@ -8,6 +9,7 @@ import { maskHelmTemplate } from '../../src/languages/kubernetes/mask-helm-templ
 import { parseManifest } from '../../src/languages/kubernetes/parse-manifest.ts';
 import { fileOffsetOf, workloadContainers, type CommandWord } from '../../src/languages/kubernetes/workload-containers.ts';
 import { mapsAt, valuesNamed } from '../../src/languages/kubernetes/yaml-nodes.ts';
+import noLiteralSecretEnv from '../../checks/config/no-literal-secret-env/index.ts';
 
 const wordValues = (words: readonly CommandWord[] | undefined) => words?.map((word) => word.value);
 
@@ -348,5 +350,37 @@ describe('workloadContainers', () => {
     ].join('\n');
     const [container] = workloadContainers(parseManifest(text, { helmTemplate: true }));
     expect(container!.command!.words.map((word) => word.templated)).toEqual([false, false, true]);
+  });
+});
+
+describe('reading through the engine', () => {
+  it('counts a file with a broken document as skipped, named with its line, and still reads its other documents', async () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: api }',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: api',
+      '          image: ghcr.io/acme/api:1.0.0',
+      '          env:',
+      '            - name: DB_PASSWORD',
+      '              value: Wq9#kL2m',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'spec: { ports: [80 }',
+    ].join('\n');
+    const report = await review({ files: [{ path: 'k8s/api.yaml', content: text }], repo: new MemoryRepository({ 'k8s/api.yaml': text }) }, { checks: [noLiteralSecretEnv] });
+    expect(report.skipped).toEqual([{ path: 'k8s/api.yaml', reason: 'unparsable', detail: expect.stringMatching(/^invalid YAML at line 16: /) }]);
+    expect(report.findings.map((finding) => `${finding.line} ${finding.ruleId}`)).toEqual(['12 config/no-literal-secret-env']);
+  });
+
+  it('does not parse YAML files that cannot hold an object, so broken non-Kubernetes YAML is not named', async () => {
+    const text = 'steps:\n  - run: [unclosed\n';
+    const report = await review({ files: [{ path: 'ci/pipeline.yml', content: text }], repo: new MemoryRepository({ 'ci/pipeline.yml': text }) }, { checks: [noLiteralSecretEnv] });
+    expect(report.skipped).toEqual([]);
   });
 });

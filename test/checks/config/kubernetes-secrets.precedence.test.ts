@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../../checks/index.ts';
+import { MemoryRepository } from '../../../src/engine/repository.ts';
+import { review } from '../../../src/engine/review.ts';
+import { fakeBody } from '../secrets/fake-secret.ts';
+
+/** Every rule's factor-III findings on one file, as `line ruleId`. */
+async function findingsOf(path: string, content: string): Promise<string[]> {
+  const report = await review({ files: [{ path, content }], repo: new MemoryRepository({ [path]: content }) }, { checks: CHECKS });
+  return report.findings.filter((finding) => finding.factor === 3).map((finding) => `${finding.line} ${finding.ruleId}`);
+}
+
+// Built from parts at run time, so that the test file itself holds no secret-shaped literal.
+const STRIPE_KEY = ['sk', 'live', fakeBody('k8s-precedence', 24)].join('_');
+
+describe('Kubernetes credential rules beside secrets/*', () => {
+  it('a recognised credential format wins over config/no-literal-secret-env on its line', async () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata:
+  name: billing
+spec:
+  containers:
+    - name: billing
+      image: ghcr.io/acme/billing:2.0.0
+      env:
+        - name: STRIPE_SECRET_KEY
+          value: ${STRIPE_KEY}
+`;
+    expect(await findingsOf('k8s/billing.yaml', manifest)).toEqual(['11 secrets/stripe-key']);
+  });
+});
