@@ -6,5 +6,6 @@ import noEnvGroupedConfig from './no-env-grouped-config/index.ts';
 import noHardcodedDebug from './no-hardcoded-debug/index.ts';
 import noHardcodedSecret from './no-hardcoded-secret/index.ts';
 import noLiteralSecretEnv from './no-literal-secret-env/index.ts';
+import noSecretInConfigmap from './no-secret-in-configmap/index.ts';
 
-export const checks: readonly Check[] = [noCriticalFallback, noEnvNameBranching, noCommittedEnvFile, noEnvGroupedConfig, noHardcodedDebug, noHardcodedSecret, noLiteralSecretEnv];
+export const checks: readonly Check[] = [noCriticalFallback, noEnvNameBranching, noCommittedEnvFile, noEnvGroupedConfig, noHardcodedDebug, noHardcodedSecret, noLiteralSecretEnv, noSecretInConfigmap];

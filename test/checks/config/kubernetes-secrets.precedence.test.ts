@@ -12,6 +12,7 @@ async function findingsOf(path: string, content: string): Promise<string[]> {
 
 // Built from parts at run time, so that the test file itself holds no secret-shaped literal.
 const STRIPE_KEY = ['sk', 'live', fakeBody('k8s-precedence', 24)].join('_');
+const PASSWORD = ['Wq9#', 'kL2m', 'Zx81', 'Pd7!'].join('');
 
 describe('Kubernetes credential rules beside secrets/*', () => {
   it('a recognised credential format wins over config/no-literal-secret-env on its line', async () => {
@@ -28,5 +29,16 @@ spec:
           value: ${STRIPE_KEY}
 `;
     expect(await findingsOf('k8s/billing.yaml', manifest)).toEqual(['11 secrets/stripe-key']);
+  });
+
+  it('config/no-secret-in-configmap wins over the keyword layer on its line', async () => {
+    const manifest = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: orders
+data:
+  DB_PASSWORD: "${PASSWORD}"
+`;
+    expect(await findingsOf('k8s/configmap.yaml', manifest)).toEqual(['6 config/no-secret-in-configmap']);
   });
 });
