@@ -7,5 +7,6 @@ import noHardcodedDebug from './no-hardcoded-debug/index.ts';
 import noHardcodedSecret from './no-hardcoded-secret/index.ts';
 import noLiteralSecretEnv from './no-literal-secret-env/index.ts';
 import noSecretInConfigmap from './no-secret-in-configmap/index.ts';
+import noCommittedSecretManifest from './no-committed-secret-manifest/index.ts';
 
-export const checks: readonly Check[] = [noCriticalFallback, noEnvNameBranching, noCommittedEnvFile, noEnvGroupedConfig, noHardcodedDebug, noHardcodedSecret, noLiteralSecretEnv, noSecretInConfigmap];
+export const checks: readonly Check[] = [noCriticalFallback, noEnvNameBranching, noCommittedEnvFile, noEnvGroupedConfig, noHardcodedDebug, noHardcodedSecret, noLiteralSecretEnv, noSecretInConfigmap, noCommittedSecretManifest];

@@ -41,4 +41,16 @@ data:
 `;
     expect(await findingsOf('k8s/configmap.yaml', manifest)).toEqual(['6 config/no-secret-in-configmap']);
   });
+
+  it('a committed Secret is reported at its kind, and secret scanning still reports the credential on its line', async () => {
+    const manifest = `apiVersion: v1
+kind: Secret
+metadata:
+  name: orders-db
+type: Opaque
+stringData:
+  password: "${PASSWORD}"
+`;
+    expect(await findingsOf('k8s/secret.yaml', manifest)).toEqual(['2 config/no-committed-secret-manifest', '7 secrets/generic-password']);
+  });
 });
