@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { defineDetector } from '../../define-check.ts';
+import { defineDetector, type CheckContext } from '../../define-check.ts';
 import { parseImageReference } from '../../support/image-reference.ts';
 import { containerLabel, objectLabel } from '../../../src/languages/kubernetes/object-label.ts';
 import { imagesPinnedElsewhere } from '../../../src/languages/kubernetes/pinned-images.ts';
@@ -20,7 +20,7 @@ export default defineDetector<MessageId>({
               const image = scalarText(pair.value);
               if (!isScalar(pair.value) || image === undefined || manifest.isTemplated(pair.value)) continue;
               const problem = mutableTag(image);
-              if (problem === undefined || (problem === 'untagged' && imagesPinnedElsewhere(context).has(image.trim()))) continue;
+              if (problem === undefined || (problem === 'untagged' && mayBePinnedElsewhere(context, image.trim()))) continue;
               context.report({
                 range: pairRange(pair, context.text),
                 messageId: problem,
@@ -33,6 +33,12 @@ export default defineDetector<MessageId>({
     });
   },
 });
+
+/** An untagged image pinned by a kustomization or Skaffold, or by one the review could not read. */
+function mayBePinnedElsewhere(context: CheckContext, image: string): boolean {
+  const pinned = imagesPinnedElsewhere(context);
+  return pinned.names.has(image) || !pinned.complete;
+}
 
 /**
  * Why an image reference is not a release, if it is not: the `latest` tag, or no tag and no

@@ -12,6 +12,8 @@ const meta = {
   messages: {
     sticky:
       'Processes (VI): {{object}} turns on sticky sessions with `{{setting}}`, relying on per-process session state that a restart, scale-in or rollout destroys; keep session state in a backing service (Redis, a database) or a signed cookie, and remove the affinity.',
+    stickyUnchecked:
+      'Processes (VI): {{object}} turns on sticky sessions with `{{setting}}`; not every manifest of the repository could be read to tell whether it fronts a StatefulSet. Unless it does, keep session state in a backing service (Redis, a database) or a signed cookie, and remove the affinity.',
   },
 } satisfies CheckMeta;
 

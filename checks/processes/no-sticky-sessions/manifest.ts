@@ -28,9 +28,15 @@ export default defineDetector<MessageId>({
       for (const object of manifest.objects) {
         const sticky = stickySettings(manifest, object);
         if (sticky.length === 0) continue;
-        if (object.kind === 'Service' && frontsStatefulSet(manifest, object, chartDirectoryOf(context.repo, context.path, context.kind), context)) continue;
+        const backing = object.kind === 'Service' ? frontsStatefulSet(manifest, object, chartDirectoryOf(context.repo, context.path, context.kind), context) : 'no';
+        if (backing === 'yes') continue;
         for (const { pair, setting } of sticky) {
-          context.report({ range: pairRange(pair, context.text), messageId: 'sticky', data: { object: objectLabel(object), setting } });
+          context.report({
+            range: pairRange(pair, context.text),
+            // Manifests the source did not fetch may hold the StatefulSet this Service fronts.
+            ...(backing === 'unknown' ? { messageId: 'stickyUnchecked' as const, severity: 'notice' as const } : { messageId: 'sticky' as const }),
+            data: { object: objectLabel(object), setting },
+          });
         }
       }
     });
@@ -88,7 +94,9 @@ function ingressRouteCookies(object: ManifestObject): Sticky[] {
 }
 
 /** A Service selecting a StatefulSet's pods fronts a stateful backing service run in the cluster. */
-function frontsStatefulSet(manifest: Manifest, service: ManifestObject, chart: string | undefined, context: CheckContext): boolean {
+function frontsStatefulSet(manifest: Manifest, service: ManifestObject, chart: string | undefined, context: CheckContext): 'yes' | 'no' | 'unknown' {
   const selector = labelsAt(manifest, service, ['spec', 'selector'], chart);
-  return statefulSetPodLabels(context).some((pods) => selectorMatches(selector, pods));
+  const statefulSets = statefulSetPodLabels(context);
+  if (statefulSets.labelSets.some((pods) => selectorMatches(selector, pods))) return 'yes';
+  return statefulSets.complete ? 'no' : 'unknown';
 }

@@ -1,5 +1,5 @@
 import path from 'node:path/posix';
-import { isMap, isSeq, parseAllDocuments, parseDocument } from 'yaml';
+import { isMap, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { CheckContext } from '../../../checks/define-check.ts';
 import { isKustomizationPath } from './file-kinds.ts';
 import { kustomizeImages } from './kustomization.ts';
@@ -7,31 +7,49 @@ import { textOf, valuesNamed } from './yaml-nodes.ts';
 
 const SKAFFOLD_NAMES = new Set(['skaffold.yaml', 'skaffold.yml']);
 
+/** Image names the repository pins outside the manifests. */
+export interface PinnedImages {
+  readonly names: ReadonlySet<string>;
+  /** False when a kustomize or Skaffold file exists whose content the source did not fetch. */
+  readonly complete: boolean;
+}
+
+/** True for the files that may pin images: kustomize files and `skaffold.yaml`. */
+export function mayPinImages(filePath: string): boolean {
+  return isKustomizationPath(filePath) || SKAFFOLD_NAMES.has(path.basename(filePath));
+}
+
 /**
  * Image names the repository pins outside the manifests, once per run: kustomize `images`
  * entries with a `newTag` other than `latest` or a `digest` (the "untagged base, pinned overlay"
  * layout), and Skaffold's `build.artifacts[].image`, whose built tag Skaffold substitutes.
  * Files that do not parse pin nothing.
  */
-export function imagesPinnedElsewhere(context: CheckContext): ReadonlySet<string> {
+export function imagesPinnedElsewhere(context: CheckContext): PinnedImages {
   return context.perRun('kubernetes:pinned-images', () => {
-    const pinned = new Set<string>();
+    const names = new Set<string>();
+    let complete = true;
     for (const filePath of context.repo.paths()) {
-      if (isKustomizationPath(filePath)) {
-        const document = parseDocument(context.repo.read(filePath) ?? '', { uniqueKeys: false });
+      if (!mayPinImages(filePath)) continue;
+      const text = context.repo.read(filePath);
+      if (text === undefined) {
+        complete = false;
+        continue;
+      }
+      for (const document of parseAllDocuments(text, { uniqueKeys: false })) {
         if (document.errors.length > 0) continue;
-        for (const image of kustomizeImages(document)) {
-          if (image.digest !== undefined || (image.newTag !== undefined && image.newTag !== 'latest')) pinned.add(image.name);
-        }
-      } else if (SKAFFOLD_NAMES.has(path.basename(filePath))) {
-        for (const document of parseAllDocuments(context.repo.read(filePath) ?? '', { uniqueKeys: false })) {
-          if (document.errors.length > 0) continue;
-          for (const name of skaffoldArtifactImages(document.contents)) pinned.add(name);
-        }
+        const pinned = isKustomizationPath(filePath) ? kustomizePins(document) : skaffoldArtifactImages(document.contents);
+        for (const name of pinned) names.add(name);
       }
     }
-    return pinned;
+    return { names, complete };
   });
+}
+
+function kustomizePins(document: Document.Parsed): string[] {
+  return kustomizeImages(document)
+    .filter((image) => image.digest !== undefined || (image.newTag !== undefined && image.newTag !== 'latest'))
+    .map((image) => image.name);
 }
 
 /** `build.artifacts[].image` of a Skaffold config, and of its profiles. */

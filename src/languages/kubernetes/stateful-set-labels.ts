@@ -39,18 +39,27 @@ export function labelsAt(manifest: Manifest, object: ManifestObject, path: reado
   return { labels, complete, chart };
 }
 
+/** The pod labels of the repository's StatefulSets. */
+export interface StatefulSetLabels {
+  readonly labelSets: readonly KnownLabels[];
+  /** False when a file that may hold objects exists whose content the source did not fetch. */
+  readonly complete: boolean;
+}
+
 /**
  * The pod labels of every StatefulSet of the repository, once per run: a Service selecting them
  * fronts a stateful backing service run in the cluster. Test code and files that do not parse
  * hold none.
  */
-export function statefulSetPodLabels(context: CheckContext): readonly KnownLabels[] {
+export function statefulSetPodLabels(context: CheckContext): StatefulSetLabels {
   return context.perRun('kubernetes:stateful-set-labels', () => {
     const found: KnownLabels[] = [];
+    let complete = true;
     for (const filePath of context.repo.paths()) {
       const kind = fileKindOf(filePath);
       if ((kind !== 'yaml' && kind !== 'json' && kind !== 'helm-template') || isTestPath(filePath)) continue;
       const text = context.repo.read(filePath);
+      if (text === undefined) complete = false;
       if (text === undefined || !text.includes('StatefulSet')) continue;
       const chart = kind === 'helm-template' ? chartDirectoryOf(context.repo, filePath, kind) : undefined;
       const manifest = parseManifest(text, { helmTemplate: chart !== undefined });
@@ -58,7 +67,7 @@ export function statefulSetPodLabels(context: CheckContext): readonly KnownLabel
         if (object.kind === 'StatefulSet') found.push(labelsAt(manifest, object, ['spec', 'template', 'metadata', 'labels'], chart));
       }
     }
-    return found;
+    return { labelSets: found, complete };
   });
 }
 
