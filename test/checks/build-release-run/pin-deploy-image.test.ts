@@ -156,6 +156,15 @@ images:
     newName: registry.internal/postgres
 `,
     },
+    {
+      name: 'a suppressed kustomize entry',
+      filename: 'overlays/dev/kustomization.yaml',
+      code: `images:
+  - name: ghcr.io/acme/orders
+    # twelve-factor-ignore-next-line build-release-run/pin-deploy-image -- dev overlay follows the nightly build on purpose
+    newTag: latest
+`,
+    },
   ],
   invalid: [
     {

@@ -148,6 +148,28 @@ spec:
               value: demo-login-2024
 `),
     },
+    {
+      name: 'a suppressed entry in a Helm template',
+      filename: 'chart/templates/deployment.yaml',
+      files: CHART,
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "orders.fullname" . }}
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+          env:
+            {{- if .Values.demo }}
+            - name: DEMO_PASSWORD
+              # twelve-factor-ignore-next-line config/no-literal-secret-env -- public demo login printed on the sign-in page
+              value: demo-login-2024
+            {{- end }}
+`,
+    },
   ],
   invalid: [
     {
