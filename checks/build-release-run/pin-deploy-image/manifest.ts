@@ -1,37 +1,27 @@
 import { isScalar } from 'yaml';
-import { defineDetector, type CheckContext } from '../../define-check.ts';
+import type { CheckContext } from '../../define-check.ts';
 import { parseImageReference } from '../../support/image-reference.ts';
 import { containerLabel, objectLabel } from '../../../src/languages/kubernetes/object-label.ts';
 import { imagesPinnedElsewhere } from '../../../src/languages/kubernetes/pinned-images.ts';
-import { MANIFEST_KINDS, readManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
-import { containersOf, podSpecsOf } from '../../../src/languages/kubernetes/workloads.ts';
+import { objectDetector } from '../../../src/languages/kubernetes/read-manifest.ts';
+import { podContainersOf } from '../../../src/languages/kubernetes/workloads.ts';
 import { pairRange, pairsNamed, scalarText } from '../../../src/languages/kubernetes/yaml-nodes.ts';
 import type { MessageId } from './index.ts';
 
-export default defineDetector<MessageId>({
-  kinds: MANIFEST_KINDS,
-  needs: 'yaml',
-  detect(context) {
-    readManifest(context, (manifest) => {
-      for (const object of manifest.objects) {
-        for (const podSpec of podSpecsOf(object)) {
-          for (const container of containersOf(podSpec)) {
-            for (const pair of pairsNamed(container.node, 'image')) {
-              const image = scalarText(pair.value);
-              if (!isScalar(pair.value) || image === undefined || manifest.isTemplated(pair.value)) continue;
-              const problem = mutableTag(image);
-              if (problem === undefined || (problem === 'untagged' && mayBePinnedElsewhere(context, image.trim()))) continue;
-              context.report({
-                range: pairRange(pair, context.text),
-                messageId: problem,
-                data: { image, container: containerLabel(manifest, container.node), workload: objectLabel(object) },
-              });
-            }
-          }
-        }
-      }
-    });
-  },
+export default objectDetector<MessageId>((object, manifest, context) => {
+  for (const { container } of podContainersOf(object)) {
+    for (const pair of pairsNamed(container.node, 'image')) {
+      const image = scalarText(pair.value);
+      if (!isScalar(pair.value) || image === undefined || manifest.isTemplated(pair.value)) continue;
+      const problem = mutableTag(image);
+      if (problem === undefined || (problem === 'untagged' && mayBePinnedElsewhere(context, image.trim()))) continue;
+      context.report({
+        range: pairRange(pair, context.text),
+        messageId: problem,
+        data: { image, container: containerLabel(manifest, container.node), workload: objectLabel(object) },
+      });
+    }
+  }
 });
 
 /** An untagged image pinned by a kustomization or Skaffold, or by one the review could not read. */

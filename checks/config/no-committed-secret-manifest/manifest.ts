@@ -1,32 +1,23 @@
 import type { Node, Pair } from 'yaml';
-import { defineDetector } from '../../define-check.ts';
 import { isConnectionPartName } from '../../../src/languages/kubernetes/credential-name.ts';
 import { classifyText, isPlaceholder, manifestValue, type ManifestValue } from '../../../src/languages/kubernetes/literal-value.ts';
 import { nameLabel } from '../../../src/languages/kubernetes/object-label.ts';
 import type { Manifest, ManifestObject } from '../../../src/languages/kubernetes/parse-manifest.ts';
-import { MANIFEST_KINDS, readManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
+import { objectDetector } from '../../../src/languages/kubernetes/read-manifest.ts';
 import { keyText, mapsAt, pairsNamed, rangeOf, valuesNamed } from '../../../src/languages/kubernetes/yaml-nodes.ts';
 import type { MessageId } from './index.ts';
 
-export default defineDetector<MessageId>({
-  kinds: MANIFEST_KINDS,
-  needs: 'yaml',
-  detect(context) {
-    readManifest(context, (manifest) => {
-      for (const object of manifest.objects) {
-        if (!isCoreSecret(object, manifest) || pairsNamed(object.node, 'sops').length > 0) continue;
-        const literals = literalValues(object, manifest);
-        if (literals.length === 0) continue;
-        const placeholders = literals.every((value) => isPlaceholder(value.text));
-        context.report({
-          range: rangeOf(object.kindPair.key)!,
-          messageId: placeholders ? 'placeholders' : 'secret',
-          ...(placeholders ? { severity: 'notice' as const } : {}),
-          data: { secret: nameLabel(object), count: literals.length },
-        });
-      }
-    });
-  },
+export default objectDetector<MessageId>((object, manifest, context) => {
+  if (!isCoreSecret(object, manifest) || pairsNamed(object.node, 'sops').length > 0) return;
+  const literals = literalValues(object, manifest);
+  if (literals.length === 0) return;
+  const placeholders = literals.every((value) => isPlaceholder(value.text));
+  context.report({
+    range: rangeOf(object.kindPair.key)!,
+    messageId: placeholders ? 'placeholders' : 'secret',
+    ...(placeholders ? { severity: 'notice' as const } : {}),
+    data: { secret: nameLabel(object), count: literals.length },
+  });
 });
 
 /** `kind: Secret` of the core API (`v1`, or an apiVersion the template writes). */

@@ -1,7 +1,8 @@
 import { defineDetector } from '../../define-check.ts';
+import { credentialReport } from '../../support/credential-report.ts';
 import { isCredentialLikeName } from '../../../src/languages/kubernetes/credential-name.ts';
 import { generatorLiterals, generatorsOf } from '../../../src/languages/kubernetes/kustomization.ts';
-import { classifyText, isPlaceholder } from '../../../src/languages/kubernetes/literal-value.ts';
+import { classifyText } from '../../../src/languages/kubernetes/literal-value.ts';
 import type { MessageId } from './index.ts';
 
 export default defineDetector<MessageId>({
@@ -13,11 +14,9 @@ export default defineDetector<MessageId>({
         if (!isCredentialLikeName(literal.name)) continue;
         const value = classifyText(literal.value);
         if (value.kind !== 'literal') continue;
-        const placeholder = isPlaceholder(value.text);
         context.report({
           range: literal.range,
-          messageId: placeholder ? 'placeholder' : 'clear',
-          ...(placeholder ? { severity: 'notice' as const } : {}),
+          ...credentialReport<MessageId>(value.text, { clear: 'clear', placeholder: 'placeholder' }),
           data: { name: literal.name, source: `configMapGenerator \`${generator.name ?? '(unnamed)'}\`` },
         });
       }

@@ -1,38 +1,29 @@
 import { isSeq, type Node, type YAMLMap } from 'yaml';
-import { defineDetector } from '../../define-check.ts';
 import { literalTextOf } from '../../../src/languages/kubernetes/literal-value.ts';
 import { objectLabel } from '../../../src/languages/kubernetes/object-label.ts';
 import type { Manifest } from '../../../src/languages/kubernetes/parse-manifest.ts';
-import { MANIFEST_KINDS, readManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
+import { objectDetector } from '../../../src/languages/kubernetes/read-manifest.ts';
 import { containersOf, isLongRunning, podSpecsOf } from '../../../src/languages/kubernetes/workloads.ts';
 import { mapsAt, pairRange, pairsNamed, scalarText, valuesNamed } from '../../../src/languages/kubernetes/yaml-nodes.ts';
 import { argvCommands } from '../../../src/languages/shell/command-line.ts';
 import { basename } from '../../../src/languages/shell/commands.ts';
 import type { MessageId } from './index.ts';
 
-export default defineDetector<MessageId>({
-  kinds: MANIFEST_KINDS,
-  needs: 'yaml',
-  detect(context) {
-    readManifest(context, (manifest) => {
-      for (const object of manifest.objects) {
-        if (!isLongRunning(object)) continue;
-        for (const podSpec of podSpecsOf(object)) {
-          for (const pair of pairsNamed(podSpec, 'terminationGracePeriodSeconds')) {
-            const seconds = manifest.isTemplated(pair.value) ? undefined : wholeSeconds(scalarText(pair.value));
-            if (seconds === undefined) continue;
-            const sleep = longestPreStopSleep(manifest, podSpec);
-            if (seconds !== 0 && (sleep === undefined || seconds > sleep)) continue;
-            context.report({
-              range: pairRange(pair, context.text),
-              messageId: seconds === 0 ? 'zero' : 'preStop',
-              data: { workload: objectLabel(object), seconds, sleep: sleep ?? 0 },
-            });
-          }
-        }
-      }
-    });
-  },
+export default objectDetector<MessageId>((object, manifest, context) => {
+  if (!isLongRunning(object)) return;
+  for (const podSpec of podSpecsOf(object)) {
+    for (const pair of pairsNamed(podSpec, 'terminationGracePeriodSeconds')) {
+      const seconds = manifest.isTemplated(pair.value) ? undefined : wholeSeconds(scalarText(pair.value));
+      if (seconds === undefined) continue;
+      const sleep = longestPreStopSleep(manifest, podSpec);
+      if (seconds !== 0 && (sleep === undefined || seconds > sleep)) continue;
+      context.report({
+        range: pairRange(pair, context.text),
+        messageId: seconds === 0 ? 'zero' : 'preStop',
+        data: { workload: objectLabel(object), seconds, sleep: sleep ?? 0 },
+      });
+    }
+  }
 });
 
 function wholeSeconds(text: string | undefined): number | undefined {

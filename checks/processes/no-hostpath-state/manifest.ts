@@ -1,8 +1,7 @@
 import type { Node, YAMLMap } from 'yaml';
-import { defineDetector } from '../../define-check.ts';
 import { objectLabel } from '../../../src/languages/kubernetes/object-label.ts';
 import type { Manifest } from '../../../src/languages/kubernetes/parse-manifest.ts';
-import { MANIFEST_KINDS, readManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
+import { objectDetector } from '../../../src/languages/kubernetes/read-manifest.ts';
 import { containersOf, podSpecsOf, type PodContainer } from '../../../src/languages/kubernetes/workloads.ts';
 import { mapItems, pairsNamed, rangeOf, valuesNamed } from '../../../src/languages/kubernetes/yaml-nodes.ts';
 import { literalTextOf } from '../../../src/languages/kubernetes/literal-value.ts';
@@ -14,30 +13,23 @@ const DEVICE_TYPES = new Set(['Socket', 'CharDevice', 'BlockDevice']);
 /** The node's own files, which agents read; `/var/log` is a logging concern, not state. */
 const SYSTEM_PATHS = ['/proc', '/sys', '/dev', '/etc', '/lib/modules', '/usr', '/run', '/var/run', '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet', '/var/log'];
 
-export default defineDetector<MessageId>({
-  kinds: MANIFEST_KINDS,
-  needs: 'yaml',
-  detect(context) {
-    readManifest(context, (manifest) => {
-      for (const object of manifest.objects) {
-        if (!REPLICATED_KINDS.has(object.kind)) continue;
-        for (const podSpec of podSpecsOf(object)) {
-          const containers = containersOf(podSpec);
-          for (const volume of mapItems(podSpec, 'volumes')) {
-            const name = literalTextOf(manifest, volume, 'name');
-            if (name === undefined || !containers.some((container) => mountsWritable(manifest, container, name))) continue;
-            for (const pair of pairsNamed(volume, 'hostPath')) {
-              const hostPath = literalTextOf(manifest, pair.value, 'path');
-              const type = valuesNamed(pair.value, 'type')[0];
-              if (hostPath === undefined || isSystemPath(hostPath) || manifest.isTemplated(type)) continue;
-              if (DEVICE_TYPES.has(literalTextOf(manifest, pair.value, 'type') ?? '')) continue;
-              context.report({ range: rangeOf(pair.key)!, messageId: 'hostPath', data: { workload: objectLabel(object), path: hostPath, volume: name } });
-            }
-          }
-        }
+export default objectDetector<MessageId>((object, manifest, context) => {
+  if (!REPLICATED_KINDS.has(object.kind)) return;
+  for (const podSpec of podSpecsOf(object)) {
+    const containers = containersOf(podSpec);
+    for (const volume of mapItems(podSpec, 'volumes')) {
+      const name = literalTextOf(manifest, volume, 'name');
+      if (name === undefined || !containers.some((container) => mountsWritable(manifest, container, name))) continue;
+      for (const pair of pairsNamed(volume, 'hostPath')) {
+        const hostPath = literalTextOf(manifest, pair.value, 'path');
+        // A templated type may name a socket or device.
+        const type = valuesNamed(pair.value, 'type')[0];
+        if (hostPath === undefined || isSystemPath(hostPath) || manifest.isTemplated(type)) continue;
+        if (DEVICE_TYPES.has(literalTextOf(manifest, pair.value, 'type') ?? '')) continue;
+        context.report({ range: rangeOf(pair.key)!, messageId: 'hostPath', data: { workload: objectLabel(object), path: hostPath, volume: name } });
       }
-    });
-  },
+    }
+  }
 });
 
 /** True when the container mounts the volume without `readOnly: true` (a templated flag may be true). */

@@ -1,10 +1,10 @@
 import type { Node, Pair } from 'yaml';
-import { defineDetector, type CheckContext } from '../../define-check.ts';
+import type { CheckContext } from '../../define-check.ts';
 import { chartDirectoryOf } from '../../../src/languages/kubernetes/file-kinds.ts';
 import { literalTextOf } from '../../../src/languages/kubernetes/literal-value.ts';
 import { objectLabel } from '../../../src/languages/kubernetes/object-label.ts';
 import type { Manifest, ManifestObject } from '../../../src/languages/kubernetes/parse-manifest.ts';
-import { MANIFEST_KINDS, readManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
+import { objectDetector } from '../../../src/languages/kubernetes/read-manifest.ts';
 import { labelsAt, selectorMatches, statefulSetPodLabels } from '../../../src/languages/kubernetes/stateful-set-labels.ts';
 import { mapItems, mapsAt, pairRange, pairsNamed, scalarText } from '../../../src/languages/kubernetes/yaml-nodes.ts';
 import type { MessageId } from './index.ts';
@@ -20,27 +20,19 @@ const TRAEFIK_STICKY = 'traefik.ingress.kubernetes.io/service.sticky.cookie';
 const ALB_ATTRIBUTES = 'alb.ingress.kubernetes.io/target-group-attributes';
 const GKE_STICKY_TYPES = new Set(['GENERATED_COOKIE', 'CLIENT_IP']);
 
-export default defineDetector<MessageId>({
-  kinds: MANIFEST_KINDS,
-  needs: 'yaml',
-  detect(context) {
-    readManifest(context, (manifest) => {
-      for (const object of manifest.objects) {
-        const sticky = stickySettings(manifest, object);
-        if (sticky.length === 0) continue;
-        const backing = object.kind === 'Service' ? frontsStatefulSet(manifest, object, chartDirectoryOf(context.repo, context.path, context.kind), context) : 'no';
-        if (backing === 'yes') continue;
-        for (const { pair, setting } of sticky) {
-          context.report({
-            range: pairRange(pair, context.text),
-            // Manifests the source did not fetch may hold the StatefulSet this Service fronts.
-            ...(backing === 'unknown' ? { messageId: 'stickyUnchecked' as const, severity: 'notice' as const } : { messageId: 'sticky' as const }),
-            data: { object: objectLabel(object), setting },
-          });
-        }
-      }
+export default objectDetector<MessageId>((object, manifest, context) => {
+  const sticky = stickySettings(manifest, object);
+  if (sticky.length === 0) return;
+  const backing = object.kind === 'Service' ? frontsStatefulSet(manifest, object, chartDirectoryOf(context.repo, context.path, context.kind), context) : 'no';
+  if (backing === 'yes') return;
+  for (const { pair, setting } of sticky) {
+    context.report({
+      range: pairRange(pair, context.text),
+      // Manifests the source did not fetch may hold the StatefulSet this Service fronts.
+      ...(backing === 'unknown' ? { messageId: 'stickyUnchecked' as const, severity: 'notice' as const } : { messageId: 'sticky' as const }),
+      data: { object: objectLabel(object), setting },
     });
-  },
+  }
 });
 
 function stickySettings(manifest: Manifest, object: ManifestObject): Sticky[] {

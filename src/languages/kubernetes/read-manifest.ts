@@ -1,7 +1,7 @@
-import { UnparsableFileError, type CheckContext } from '../../../checks/define-check.ts';
+import { defineDetector, UnparsableFileError, type CheckContext, type Detector } from '../../../checks/define-check.ts';
 import type { FileKind } from '../../engine/file-kind.ts';
 import { chartDirectoryOf } from './file-kinds.ts';
-import { parseManifest, type Manifest } from './parse-manifest.ts';
+import { parseManifest, type Manifest, type ManifestObject } from './parse-manifest.ts';
 
 /**
  * The file kinds that may hold Kubernetes objects: any YAML or JSON file (the content decides)
@@ -21,15 +21,22 @@ export function manifestOf(context: CheckContext): Manifest {
 }
 
 /**
- * Runs `read` on the file's manifest, then fails the file if one of its documents did not parse:
- * the other documents are still read, and the engine counts the file as skipped, naming the
- * broken document's line (RULES-kubernetes.md, Reading).
+ * A rule's detector on Kubernetes objects: `inspect` sees each object of the file, whatever rule
+ * asks, from one parse. A document that did not parse is then named: the other documents are
+ * still read, and the engine counts the file as skipped with the broken document's line
+ * (RULES-kubernetes.md, Reading).
  */
-export function readManifest(context: CheckContext, read: (manifest: Manifest) => void): void {
-  const manifest = manifestOf(context);
-  read(manifest);
-  const broken = manifest.broken[0];
-  if (!broken) return;
-  const language = context.kind === 'json' ? 'JSON' : manifest.helmTemplate ? 'YAML (Helm template, actions masked)' : 'YAML';
-  throw new UnparsableFileError(`invalid ${language} at line ${broken.line}: ${broken.message}`, broken.line);
+export function objectDetector<M extends string>(inspect: (object: ManifestObject, manifest: Manifest, context: CheckContext<M>) => void): Detector<M> {
+  return defineDetector<M>({
+    kinds: MANIFEST_KINDS,
+    needs: 'yaml',
+    detect(context) {
+      const manifest = manifestOf(context);
+      for (const object of manifest.objects) inspect(object, manifest, context);
+      const broken = manifest.broken[0];
+      if (!broken) return;
+      const language = context.kind === 'json' ? 'JSON' : manifest.helmTemplate ? 'YAML (Helm template, actions masked)' : 'YAML';
+      throw new UnparsableFileError(`invalid ${language} at line ${broken.line}: ${broken.message}`, broken.line);
+    },
+  });
 }

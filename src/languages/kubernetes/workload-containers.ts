@@ -1,6 +1,6 @@
 import { isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import type { Manifest } from './parse-manifest.ts';
-import { containersOf, isLongRunning, isWorkload, podSpecsOf } from './workloads.ts';
+import { isLongRunning, isWorkload, podContainersOf } from './workloads.ts';
 import { pairsNamed, scalarText, valuesNamed } from './yaml-nodes.ts';
 
 /** One word of a container's `command` or `args`: a sequence item, as written in the file. */
@@ -54,36 +54,31 @@ export interface WorkloadContainer {
  * (init containers of a pod first). Chart tests are not workloads of the manifest.
  */
 export function workloadContainers(manifest: Manifest): WorkloadContainer[] {
-  const found: WorkloadContainer[] = [];
-  for (const object of manifest.objects) {
-    if (!isWorkload(object)) continue;
+  return manifest.objects.filter(isWorkload).flatMap((object) => {
     const longRunning = isLongRunning(object);
-    for (const podSpec of podSpecsOf(object)) {
-      for (const container of containersOf(podSpec)) {
-        const image = valuesNamed(container.node, 'image').find((value): value is Scalar => isScalar(value));
-        const name = valuesNamed(container.node, 'name').find((value) => !manifest.isTemplated(value));
-        // Both branches of a Helm `if`/`else` are read: a container with two `command:` keys
-        // is listed once per variant.
-        for (const command of variants(container.node, 'command')) {
-          for (const args of variants(container.node, 'args')) {
-            found.push({
-              workloadKind: object.kind,
-              workloadName: object.name,
-              hook: object.hook,
-              longRunning,
-              init: container.role === 'init',
-              sidecar: container.sidecar,
-              containerName: scalarText(name),
-              image: image === undefined ? undefined : { value: commandWord(manifest, image).value, templated: manifest.isTemplated(image) },
-              command: containerCommand(manifest, command),
-              args: containerCommand(manifest, args),
-            });
-          }
-        }
-      }
-    }
-  }
-  return found;
+    return podContainersOf(object).flatMap(({ container }) => {
+      const image = valuesNamed(container.node, 'image').find((value): value is Scalar => isScalar(value));
+      const name = valuesNamed(container.node, 'name').find((value) => !manifest.isTemplated(value));
+      // Both branches of a Helm `if`/`else` are read: a container with two `command:` keys is
+      // listed once per variant.
+      return variants(container.node, 'command').flatMap((command) =>
+        variants(container.node, 'args').map(
+          (args): WorkloadContainer => ({
+            workloadKind: object.kind,
+            workloadName: object.name,
+            hook: object.hook,
+            longRunning,
+            init: container.role === 'init',
+            sidecar: container.sidecar,
+            containerName: scalarText(name),
+            image: image === undefined ? undefined : { value: commandWord(manifest, image).value, templated: manifest.isTemplated(image) },
+            command: containerCommand(manifest, command),
+            args: containerCommand(manifest, args),
+          }),
+        ),
+      );
+    });
+  });
 }
 
 function variants(container: Node, key: string): (Pair<Node, Node | null> | undefined)[] {

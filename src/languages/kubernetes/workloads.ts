@@ -59,3 +59,8 @@ export function containersOf(podSpec: YAMLMap<Node, Node | null>): PodContainer[
   const main = mapItems(podSpec, 'containers').map((node): PodContainer => ({ node, role: 'main', sidecar: false }));
   return [...init, ...main];
 }
+
+/** Every container of an object's pod specs, with the pod spec that holds it. */
+export function podContainersOf(object: ManifestObject): { podSpec: YAMLMap<Node, Node | null>; container: PodContainer }[] {
+  return podSpecsOf(object).flatMap((podSpec) => containersOf(podSpec).map((container) => ({ podSpec, container })));
+}

@@ -1,7 +1,6 @@
 import check from '../../../checks/build-release-run/pin-deploy-image/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
-
-const CHART = { 'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\nappVersion: "1.4.2"\n' };
+import { CHART } from '../../support/helm-chart.ts';
 
 /** A Deployment whose containers are `containers` (indented as items of `containers:`). */
 function deployment(containers: string): string {

@@ -1,7 +1,7 @@
 import check from '../../../checks/config/no-committed-secret-manifest/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
+import { CHART } from '../../support/helm-chart.ts';
 
-const CHART = { 'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n' };
 /** base64 of a made-up password and of `changeme`, written as a Secret's `data` holds them. */
 const ENCODED_PASSWORD = Buffer.from('Wq9-kL2m-Zx81').toString('base64');
 /** Built from parts: written whole as a JSON assignment, secret scanning would report this file. */

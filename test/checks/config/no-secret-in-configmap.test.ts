@@ -1,7 +1,6 @@
 import check from '../../../checks/config/no-secret-in-configmap/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
-
-const CHART = { 'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n' };
+import { CHART } from '../../support/helm-chart.ts';
 
 testCheck(check, {
   valid: [

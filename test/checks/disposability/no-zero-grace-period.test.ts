@@ -1,7 +1,6 @@
 import check from '../../../checks/disposability/no-zero-grace-period/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
-
-const CHART = { 'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n' };
+import { CHART } from '../../support/helm-chart.ts';
 
 /** A workload of `kind` whose pod spec starts with `podSpec` and has one container with `lifecycle`. */
 function workload(kind: string, podSpec: string, lifecycle = ''): string {

@@ -1,7 +1,6 @@
 import check from '../../../checks/processes/no-hostpath-state/index.ts';
 import { testCheck } from '../../support/check-tester.ts';
-
-const CHART = { 'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n' };
+import { CHART } from '../../support/helm-chart.ts';
 
 /** A workload of `kind` with one container mounting `mounts` and the pod volumes `volumes`. */
 function workload(kind: string, volumes: string, mounts: string): string {
