@@ -4,10 +4,10 @@ import { MemoryRepository } from '../../../src/engine/repository.ts';
 import { review } from '../../../src/engine/review.ts';
 import { fakeBody } from '../secrets/fake-secret.ts';
 
-/** Every rule's factor-III findings on one file, as `line ruleId`. */
+/** Every rule's findings on one file, as `line ruleId`. */
 async function findingsOf(path: string, content: string): Promise<string[]> {
   const report = await review({ files: [{ path, content }], repo: new MemoryRepository({ [path]: content }) }, { checks: CHECKS });
-  return report.findings.filter((finding) => finding.factor === 3).map((finding) => `${finding.line} ${finding.ruleId}`);
+  return report.findings.map((finding) => `${finding.line} ${finding.ruleId}`);
 }
 
 // Built from parts at run time, so that the test file itself holds no secret-shaped literal.
@@ -29,6 +29,27 @@ spec:
           value: ${STRIPE_KEY}
 `;
     expect(await findingsOf('k8s/billing.yaml', manifest)).toEqual(['11 secrets/stripe-key']);
+  });
+
+  it('a URL composed from a secretKeyRef variable is no finding of any rule', async () => {
+    const manifest = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: orders
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/orders:1.4.2
+          env:
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef: { name: orders-db, key: password }
+            - name: DATABASE_URL
+              value: postgres://orders:$(DB_PASSWORD)@orders-db:5432/orders
+`;
+    expect(await findingsOf('k8s/deployment.yaml', manifest)).toEqual([]);
   });
 
   it('config/no-secret-in-configmap wins over the keyword layer on its line', async () => {
