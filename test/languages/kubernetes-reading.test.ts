@@ -48,8 +48,8 @@ describe('Kubernetes file kinds', () => {
 });
 
 describe('maskHelmTemplate', () => {
-  it('blanks action-only lines and replaces other actions by same-length placeholders', () => {
-    const template = [
+  it('empties action-only lines and replaces other actions by same-length placeholders, keeping every other offset', () => {
+    const lines = [
       'metadata:',
       '  name: {{ include "app.fullname" . }}',
       '  labels:',
@@ -58,21 +58,34 @@ describe('maskHelmTemplate', () => {
       '   on two lines */}}',
       '  image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
       '{{- if .Values.x }}{{ end }}',
-    ].join('\n');
+    ];
+    const template = lines.join('\n');
     const masked = maskHelmTemplate(template);
-    expect(masked.text.length).toBe(template.length);
+    const spaces = (...indexes: number[]) => ' '.repeat(indexes.reduce((sum, index) => sum + lines[index]!.length, 0));
+    // An emptied line's length moves to the end of the line above with content.
     expect(masked.text.split('\n')).toEqual([
       'metadata:',
       `  name: ${'_'.repeat('{{ include "app.fullname" . }}'.length)}`,
-      '  labels:',
-      ' '.repeat('    {{- include "app.labels" . | nindent 4 }}'.length),
-      ' '.repeat('{{/* a comment'.length),
-      ' '.repeat('   on two lines */}}'.length),
-      `  image: "${'_'.repeat('{{ .Values.image.repository }}'.length)}:${'_'.repeat('{{ .Values.image.tag }}'.length)}"`,
-      ' '.repeat('{{- if .Values.x }}{{ end }}'.length),
+      `  labels:${spaces(3, 4, 5)}`,
+      '',
+      '',
+      '',
+      `  image: "${'_'.repeat('{{ .Values.image.repository }}'.length)}:${'_'.repeat('{{ .Values.image.tag }}'.length)}"${spaces(7)}`,
+      '',
     ]);
+    expect(masked.text.length).toBe(template.length);
+    const inAction = (index: number) => masked.actions.some(([start, end]) => index >= start && index < end);
+    const moved = [...template].flatMap((character, index) => (/\s/.test(character) || inAction(index) || masked.text[index] === character ? [] : [index]));
+    expect(moved).toEqual([]);
     expect(masked.actions).toHaveLength(7);
-    expect(masked.blankedLines).toHaveLength(4);
+    expect(masked.blanked).toHaveLength(4);
+  });
+
+  it('blanks an nindent that ends a line after a key, so the key holds the block below', () => {
+    const template = 'metadata:\n  labels: {{- include "app.labels" . | nindent 4 }}\n    tier: web\n';
+    const masked = maskHelmTemplate(template);
+    expect(masked.text).toBe(`metadata:\n  labels:${' '.repeat('{{- include "app.labels" . | nindent 4 }}'.length + 1)}\n    tier: web\n`);
+    expect(masked.blanked).toEqual([[20, 20 + '{{- include "app.labels" . | nindent 4 }}'.length]]);
   });
 
   it('ends an action at the first `}}` outside strings and comments, keeping CRLF line breaks', () => {
@@ -149,6 +162,70 @@ describe('parseManifest', () => {
       ['http', false],
     ]);
     expect(manifest.isTemplated(valuesNamed(data, 'HOST')[0])).toBe(true);
+  });
+
+  it('reads a chart written in the library-chart style: nindent after keys, actions opening a block scalar, branches at other depths', () => {
+    const text = [
+      '{{- /*',
+      'Copyright notice.',
+      '*/}}',
+      '',
+      '{{- if gt (int64 .Values.master.count) 0 -}}',
+      'apiVersion: {{ include "common.capabilities.statefulset.apiVersion" . }}',
+      'kind: StatefulSet',
+      'metadata:',
+      '  name: {{ printf "%s-master" (include "common.names.fullname" .) }}',
+      '  labels: {{- include "common.labels.standard" ( dict "customLabels" .Values.commonLabels "context" $ ) | nindent 4 }}',
+      '    app.kubernetes.io/component: master',
+      'spec:',
+      '  template:',
+      '    metadata:',
+      '      labels: {{- include "common.labels.standard" ( dict "customLabels" $podLabels "context" $ ) | nindent 8 }}',
+      '        app.kubernetes.io/component: master',
+      '    spec:',
+      '      containers:',
+      '        - name: redis',
+      '          image: {{ template "redis.image" . }}',
+      '          {{- if .Values.diagnosticMode.enabled }}',
+      '          command: {{- include "common.tplvalues.render" (dict "value" .Values.diagnosticMode.command "context" $) | nindent 12 }}',
+      '          {{- else }}',
+      '          command:',
+      '            - /bin/bash',
+      '          {{- end }}',
+      '          args:',
+      '            - -ec',
+      '            - |',
+      '              {{- if .Values.auth.usePasswordFiles }}',
+      '              export REDIS_PASSWORD="$(< $REDIS_PASSWORD_FILE)"',
+      '              {{- end }}',
+      '              exec redis-server --port {{ .Values.port }}',
+      '      volumes:',
+      '        - name: config',
+      '          configMap:',
+      '            name: {{ include "redis.configmapName" . }}',
+      '  {{- if not .Values.persistence.enabled }}',
+      '        - name: redis-data',
+      '          emptyDir: {}',
+      '  {{- else }}',
+      '  volumeClaimTemplates:',
+      '    - metadata:',
+      '        name: redis-data',
+      '  {{- end }}',
+      '{{- end }}',
+    ].join('\n');
+    const manifest = parseManifest(text, { helmTemplate: true });
+    expect(manifest.broken).toEqual([]);
+    expect(manifest.objects.map((object) => object.kind)).toEqual(['StatefulSet']);
+    const [podLabels] = mapsAt(manifest.objects[0]!.node, ['spec', 'template', 'metadata', 'labels']);
+    expect(podLabels!.items.map((pair) => String((pair.key as { value: unknown }).value))).toEqual(['app.kubernetes.io/component']);
+    const containers = workloadContainers(manifest);
+    expect(containers.map((container) => [container.command!.templated, wordValues(container.command!.words)])).toEqual([
+      [true, []],
+      [false, ['/bin/bash']],
+    ]);
+    const script = containers[0]!.args!.words[1]!;
+    expect(script.templated).toBe(true);
+    expect(script.value).toBe('\nexport REDIS_PASSWORD="$(< $REDIS_PASSWORD_FILE)"\n\nexec redis-server --port {{ .Values.port }}\n');
   });
 
   it('leaves chart tests out of the objects', () => {

@@ -3,12 +3,15 @@ export type Span = readonly [number, number];
 
 /** A Helm template made readable as YAML, with every offset of the original kept. */
 export interface MaskedTemplate {
-  /** The template with its actions masked: same length, same line breaks. */
+  /** The template with its actions masked: same length, same line breaks, every character outside actions at its offset. */
   readonly text: string;
   /** Every `{{ … }}` action of the template, in order, whether blanked or replaced. */
   readonly actions: readonly Span[];
-  /** Lines that held nothing but actions and are now blank, as spans without the line break. */
-  readonly blankedLines: readonly Span[];
+  /**
+   * What is now blank and stood for content the template writes, in the masked text: the spaces
+   * of each emptied line (at the end of the line above it) and `nindent` actions that ended a line.
+   */
+  readonly blanked: readonly Span[];
 }
 
 /** What stands in for an action inside a line: a plain-scalar character valid anywhere a value or key may start. */
@@ -16,30 +19,64 @@ const PLACEHOLDER = '_';
 
 /**
  * Masks a Helm template render-free (RULES-kubernetes.md, Helm charts): a line whose only
- * content is template actions (control flow, `include … | nindent`, comments) becomes blank,
- * and every other action becomes a placeholder of the same length, so lines and columns stay
- * where they were. Nothing is evaluated.
+ * content is template actions (control flow, `include … | nindent`, comments) becomes empty,
+ * and every other action becomes a placeholder of the same length, so that the text keeps its
+ * lines and every character outside the actions its offset. Nothing is evaluated.
+ *
+ * An emptied line's length goes to the end of the nearest line above that has content, as
+ * trailing spaces: left in place, a long run of spaces opening a block scalar (`- |` followed by
+ * `{{- if … }}`) would be a more-indented leading line, which YAML rejects.
+ *
+ * One more action is blanked rather than replaced: an `nindent` ending a line after a key
+ * (`labels: {{- include "app.labels" . | nindent 4 }}`). Its output starts on the next line, so
+ * the key holds a block; a placeholder there would make a scalar of it, and the key's literal
+ * entries on the lines below (a common layout) would not parse.
  */
 export function maskHelmTemplate(text: string): MaskedTemplate {
   const actions = findActions(text);
-  if (actions.length === 0) return { text, actions, blankedLines: [] };
-  const masked = text.split('');
-  const blankedLines: Span[] = [];
+  if (actions.length === 0) return { text, actions, blanked: [] };
+  const lines = lineSpans(text).map(([start, end]) => ({ start, content: text.slice(start, end), terminator: lineTerminator(text, end) }));
+  /** Per line, the columns of its content that stand for template output. */
+  const blankedColumns = lines.map((): [number, number][] => []);
   let next = 0;
-  for (const [lineStart, lineEnd] of lineSpans(text)) {
-    while (next < actions.length && actions[next]![1] <= lineStart) next++;
+  let lastWithContent = -1;
+  lines.forEach((line, index) => {
+    const lineEnd = line.start + line.content.length;
+    while (next < actions.length && actions[next]![1] <= line.start) next++;
     const onLine: Span[] = [];
-    for (let index = next; index < actions.length && actions[index]![0] < lineEnd; index++) onLine.push(actions[index]!);
-    if (onLine.length === 0) continue;
-    if (onlyActions(text, lineStart, lineEnd, onLine)) {
-      fill(masked, lineStart, lineEnd, ' ');
-      blankedLines.push([lineStart, lineEnd]);
-    } else {
-      for (const [start, end] of onLine) fill(masked, Math.max(start, lineStart), Math.min(end, lineEnd), PLACEHOLDER);
+    for (let at = next; at < actions.length && actions[at]![0] < lineEnd; at++) onLine.push(actions[at]!);
+    if (onLine.length > 0 && onlyActions(text, line.start, lineEnd, onLine)) {
+      const holder = lastWithContent === -1 ? index : lastWithContent;
+      const padding = ' '.repeat(line.content.length);
+      line.content = holder === index ? padding : '';
+      if (holder !== index) lines[holder]!.content += padding;
+      const end = lines[holder]!.content.length;
+      blankedColumns[holder]!.push([end - padding.length, end]);
+      return;
     }
-  }
-  return { text: masked.join(''), actions, blankedLines };
+    const characters = line.content.split('');
+    for (const [start, end] of onLine) {
+      const from = Math.max(start, line.start) - line.start;
+      const to = Math.min(end, lineEnd) - line.start;
+      const opensBlock = end <= lineEnd && text.slice(end, lineEnd).trim() === '' && NINDENT.test(text.slice(start, end));
+      characters.fill(opensBlock ? ' ' : PLACEHOLDER, from, to);
+      if (opensBlock) blankedColumns[index]!.push([from, to]);
+    }
+    line.content = characters.join('');
+    if (line.content.trim() !== '') lastWithContent = index;
+  });
+  let offset = 0;
+  const blanked: Span[] = [];
+  lines.forEach((line, index) => {
+    for (const [from, to] of blankedColumns[index]!) blanked.push([offset + from, offset + to]);
+    offset += line.content.length + line.terminator.length;
+  });
+  blanked.sort((a, b) => a[0] - b[0]);
+  return { text: lines.map((line) => line.content + line.terminator).join(''), actions, blanked };
 }
+
+/** A pipeline into `nindent`, whose output starts with a line break. */
+const NINDENT = /\|\s*nindent\b/;
 
 /**
  * The `{{ … }}` actions of a template. The end of an action is the first `}}` outside a Go
@@ -103,6 +140,8 @@ function onlyActions(text: string, lineStart: number, lineEnd: number, actions: 
   return at >= lineEnd || text.slice(at, lineEnd).trim() === '';
 }
 
-function fill(characters: string[], start: number, end: number, character: string): void {
-  for (let index = start; index < end; index++) if (characters[index] !== '\n' && characters[index] !== '\r') characters[index] = character;
+/** The line break after a line's content ending at `end`: `\r\n`, `\n`, or none at the end of the text. */
+function lineTerminator(text: string, end: number): string {
+  if (text[end] === '\r') return '\r\n';
+  return text[end] === '\n' ? '\n' : '';
 }

@@ -35,11 +35,11 @@ export interface Manifest {
   /** True for a node that contained a template action: its value is unknown, never a literal. */
   isTemplated(node: unknown): boolean;
   /**
-   * True when the first non-blank line after `offset` held only template actions (an `include`,
-   * a `toYaml … | nindent`): whatever the key before it holds is written by the template.
+   * True when blanked template actions (an `include`, a `toYaml … | nindent`) come after `offset`
+   * before any other content: whatever the key before them holds is written by the template.
    */
   hidesContentAfter(offset: number): boolean;
-  /** True when a line between the offsets held only template actions. */
+  /** True when blanked template actions start between the offsets. */
   hidesContentWithin(start: number, end: number): boolean;
   /** The 1-based line of an offset. */
   lineOf(offset: number): number;
@@ -61,7 +61,7 @@ const CHART_TEST_HOOKS = new Set(['test', 'test-success', 'test-failure']);
  */
 export function parseManifest(text: string, options: ParseManifestOptions = {}): Manifest {
   const helmTemplate = options.helmTemplate === true;
-  const masked = helmTemplate ? maskHelmTemplate(text) : { text, actions: [] as Span[], blankedLines: [] as Span[] };
+  const masked = helmTemplate ? maskHelmTemplate(text) : { text, actions: [] as Span[], blanked: [] as Span[] };
   const isTemplated = (node: unknown): boolean => {
     const range = (node as { range?: readonly number[] } | null)?.range;
     return range !== undefined && overlapsAny(masked.actions, range[0]!, contentEnd(masked.text, range[0]!, range[1]!));
@@ -83,8 +83,8 @@ export function parseManifest(text: string, options: ParseManifestOptions = {}):
     objects: objects.filter((object) => !isChartTest(object)),
     broken,
     isTemplated,
-    hidesContentAfter: (offset) => hidesContentAfter(masked.text, masked.blankedLines, offset),
-    hidesContentWithin: (start, end) => masked.blankedLines.some(([lineStart]) => lineStart >= start && lineStart < end),
+    hidesContentAfter: (offset) => hidesContentAfter(masked.text, masked.blanked, offset),
+    hidesContentWithin: (start, end) => masked.blanked.some(([from]) => from >= start && from < end),
     lineOf: (offset) => lineCounter.linePos(offset).line,
   };
 }
@@ -157,15 +157,10 @@ function overlapsAny(spans: readonly Span[], start: number, end: number): boolea
   return low < spans.length && spans[low]![0] < end;
 }
 
-function hidesContentAfter(text: string, blankedLines: readonly Span[], offset: number): boolean {
-  if (blankedLines.length === 0) return false;
-  let lineStart = text.indexOf('\n', offset) + 1;
-  while (lineStart > 0 && lineStart < text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    if (blankedLines.some(([start]) => start === lineStart)) return true;
-    if (text.slice(lineStart, lineEnd).trim() !== '') return false;
-    lineStart = newline + 1;
-  }
-  return false;
+function hidesContentAfter(text: string, blanked: readonly Span[], offset: number): boolean {
+  if (blanked.length === 0) return false;
+  // What follows a key: white space and its `:` indicator, then its value or the next entry.
+  let next = offset;
+  while (next < text.length && /[\s:]/.test(text[next]!)) next++;
+  return blanked.some(([start]) => start >= offset && start < next);
 }

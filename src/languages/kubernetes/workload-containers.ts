@@ -104,7 +104,10 @@ function containerCommand(manifest: Manifest, pair: Pair<Node, Node | null> | un
 
 function commandWord(manifest: Manifest, node: Scalar): CommandWord {
   const [start, end] = node.range!;
-  const parsed = scalarText(node) ?? '';
+  const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+  // Trailing white space means nothing to a script, and in a masked Helm template it may be the
+  // room an emptied action line left.
+  const parsed = block ? trimLineEnds(scalarText(node) ?? '') : (scalarText(node) ?? '');
   const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
   const lineStarts = node.type === Scalar.BLOCK_LITERAL ? blockLineStarts(manifest.text, start, parsed) : [quoted ? start + 1 : start];
   const templated = manifest.isTemplated(node);
@@ -112,10 +115,17 @@ function commandWord(manifest: Manifest, node: Scalar): CommandWord {
   return { value, start, end: trimmedEnd(manifest.text, start, end), quoted, templated, lineStarts };
 }
 
+function trimLineEnds(value: string): string {
+  return value
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}
+
 /**
  * A templated value as the template writes it (`--port={{ .Values.port }}`), not its masked
  * form: each line of the parsed value taken back from the file, where placeholders kept the
- * actions' places.
+ * actions' places. A line the mask emptied stays empty.
  */
 function writtenValue(text: string, parsed: string, lineStarts: readonly number[]): string {
   return parsed
