@@ -1,5 +1,6 @@
 import { defineDetector, UnparsableFileError, type CheckContext, type Detector } from '../../../checks/define-check.ts';
-import type { FileKind } from '../../engine/file-kind.ts';
+import { fileKindOf, isTestPath, type FileKind } from '../../engine/file-kind.ts';
+import type { RepositoryView } from '../../engine/repository.ts';
 import { chartDirectoryOf } from './file-kinds.ts';
 import { parseManifest, type Manifest, type ManifestObject } from './parse-manifest.ts';
 
@@ -9,15 +10,23 @@ import { parseManifest, type Manifest, type ManifestObject } from './parse-manif
  */
 export const MANIFEST_KINDS: readonly FileKind[] = ['yaml', 'json', 'helm-template'];
 
+/** True for a repository file that may hold Kubernetes objects as configuration: not test code. */
+export function mayHoldManifest(filePath: string): boolean {
+  return MANIFEST_KINDS.includes(fileKindOf(filePath)) && !isTestPath(filePath);
+}
+
 /**
- * The file under review read as a manifest, once per file whatever the rules: a template of a
- * chart (a `Chart.yaml` above its `templates/`) is masked first; a `templates/` folder elsewhere
- * is plain YAML.
+ * A file of the repository read as a manifest: a template of a chart (a `Chart.yaml` above its
+ * `templates/`) is masked first; a `templates/` folder elsewhere is plain YAML.
  */
+export function readRepositoryManifest(repo: RepositoryView, filePath: string, text: string): Manifest {
+  const kind = fileKindOf(filePath);
+  return parseManifest(text, { helmTemplate: kind === 'helm-template' && chartDirectoryOf(repo, filePath, kind) !== undefined });
+}
+
+/** The file under review read as a manifest, once per file whatever the rules. */
 export function manifestOf(context: CheckContext): Manifest {
-  return context.perFile('kubernetes:manifest', () =>
-    parseManifest(context.text, { helmTemplate: context.kind === 'helm-template' && chartDirectoryOf(context.repo, context.path, context.kind) !== undefined }),
-  );
+  return context.perFile('kubernetes:manifest', () => readRepositoryManifest(context.repo, context.path, context.text));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { isMap } from 'yaml';
 import type { CheckContext } from '../../../checks/define-check.ts';
-import { fileKindOf, isTestPath } from '../../engine/file-kind.ts';
 import { chartDirectoryOf } from './file-kinds.ts';
-import { parseManifest, type Manifest, type ManifestObject } from './parse-manifest.ts';
+import type { Manifest, ManifestObject } from './parse-manifest.ts';
+import { mayHoldManifest, readRepositoryManifest } from './read-manifest.ts';
 import { keyText, mapsAt, pairsNamed, rangeOf, scalarText } from './yaml-nodes.ts';
 
 /** Stands for a label value a template writes. */
@@ -56,13 +56,12 @@ export function statefulSetPodLabels(context: CheckContext): StatefulSetLabels {
     const found: KnownLabels[] = [];
     let complete = true;
     for (const filePath of context.repo.paths()) {
-      const kind = fileKindOf(filePath);
-      if ((kind !== 'yaml' && kind !== 'json' && kind !== 'helm-template') || isTestPath(filePath)) continue;
+      if (!mayHoldManifest(filePath)) continue;
       const text = context.repo.read(filePath);
       if (text === undefined) complete = false;
       if (text === undefined || !text.includes('StatefulSet')) continue;
-      const chart = kind === 'helm-template' ? chartDirectoryOf(context.repo, filePath, kind) : undefined;
-      const manifest = parseManifest(text, { helmTemplate: chart !== undefined });
+      const manifest = readRepositoryManifest(context.repo, filePath, text);
+      const chart = manifest.helmTemplate ? chartDirectoryOf(context.repo, filePath, 'helm-template') : undefined;
       for (const object of manifest.objects) {
         if (object.kind === 'StatefulSet') found.push(labelsAt(manifest, object, ['spec', 'template', 'metadata', 'labels'], chart));
       }
