@@ -93,9 +93,15 @@ function isChartTest(object: ManifestObject): boolean {
   return object.hook !== undefined && object.hook.split(',').some((hook) => CHART_TEST_HOOKS.has(hook.trim()));
 }
 
-/** Both words appear in every object, JSON or YAML: a file without them is not parsed at all. */
+const API_VERSION_KEY = /(?:^|[\s{,])["']?apiVersion["']?[ \t]*:/;
+const KIND_KEY = /(?:^|[\s{,])["']?kind["']?[ \t]*:/;
+
+/**
+ * Every object has both keys, in YAML or JSON: a file without them is not parsed at all, so
+ * that other YAML and JSON (CI workflows, data files, OpenAPI descriptions) cost nothing.
+ */
 function mayHoldObjects(text: string): boolean {
-  return text.includes('apiVersion') && text.includes('kind');
+  return text.includes('apiVersion') && API_VERSION_KEY.test(text) && KIND_KEY.test(text);
 }
 
 type TemplatedTest = (node: unknown) => boolean;
