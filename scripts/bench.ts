@@ -16,6 +16,7 @@ import type { BenchContext, BenchSection } from './bench/bench-section.ts';
 import { BenchWorkspace } from './bench/bench-workspace.ts';
 import { engineSection } from './bench/engine-section.ts';
 import { DEFAULT_SEED } from './bench/generate-repo.ts';
+import { manifestsSection } from './bench/manifests-section.ts';
 import { killRunningChildren } from './bench/measure-process.ts';
 import { pythonSection } from './bench/python-section.ts';
 import { secretsSection } from './bench/secrets-section.ts';
@@ -25,10 +26,11 @@ import { webhookSection } from './bench/webhook-section.ts';
 
 /**
  * The sections, in the order they run and print. `python`: the same sizes in Python modules, and
- * a mixed repository against the sum of its parts. `webhook`: acknowledgement latency at 100
- * requests/s on loopback while workers are busy (DESIGN.md: p99 ≤ 50 ms).
+ * a mixed repository against the sum of its parts. `manifests`: the same sizes in Kubernetes
+ * manifests and Helm templates. `webhook`: acknowledgement latency at 100 requests/s on loopback
+ * while workers are busy (DESIGN.md: p99 ≤ 50 ms).
  */
-const SECTIONS: readonly BenchSection[] = [engineSection, pythonSection, shellSection, secretsSection, apiSection, webhookSection];
+const SECTIONS: readonly BenchSection[] = [engineSection, pythonSection, shellSection, manifestsSection, secretsSection, apiSection, webhookSection];
 
 const USAGE = `Usage: npm run bench -- [--sizes 250,1000,2000] [--runs 3] [--sections ${SECTIONS.map((section) => section.name).join(',')}] [--seed N]`;
 

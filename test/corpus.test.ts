@@ -9,9 +9,10 @@ import { TREE_SITTER_GRAMMARS } from '../src/languages/index.ts';
 import { loadTreeSitterLanguage } from '../src/languages/tree-sitter.ts';
 
 /**
- * The precision corpus (issues 4 and 10): small, realistic apps, each in a clean version that
- * must produce no finding (JS/TS apps: none at warning or above; Python and mixed apps: none at
- * any severity) and a violating version whose findings must equal its `expected.json` exactly.
+ * The precision corpus (issues 4, 10 and 14): small, realistic apps, each in a clean version
+ * that must produce no finding (JS/TS apps: none at warning or above; Python, mixed and
+ * Kubernetes apps: none at any severity) and a violating version whose findings must equal its
+ * `expected.json` exactly.
  * The apps live under test/corpus/ (excluded from test discovery); each version is reviewed as a
  * repository of its own, so its paths are not test paths.
  */
@@ -29,6 +30,9 @@ const APPS: readonly { name: string; cleanBelow: Severity; python?: true }[] = [
   { name: 'django-project', cleanBelow: 'notice', python: true },
   { name: 'celery-worker', cleanBelow: 'notice', python: true },
   { name: 'mixed-monorepo', cleanBelow: 'notice', python: true },
+  // Issue 14: a Node API deployed with a Helm chart, and one deployed with kustomize overlays.
+  { name: 'helm-chart-app', cleanBelow: 'notice' },
+  { name: 'kustomize-app', cleanBelow: 'notice' },
 ];
 const EXPECTED = 'expected.json';
 /** Issue 4: each violating app shows at least five different rules. */

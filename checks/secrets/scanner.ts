@@ -1,5 +1,6 @@
 import type { CheckContext, Detector } from '../define-check.ts';
 import type { FileKind } from '../../src/engine/file-kind.ts';
+import { ciphertextRanges, overlapsCiphertext } from './support/ciphertext.ts';
 import { isBenignShape, isDocumentedExample, isDottedName, isExampleFile, isPlaceholder, isReference } from './support/allowlist.ts';
 import { azureKeys, googleApiKeys, jsonWebTokens, privateKeys, sendgridKeys, stripeKeys, twilioKeys } from './support/format-detectors.ts';
 import { validateKind } from './support/kind-validators.ts';
@@ -41,7 +42,8 @@ const VENDOR_PREFIX = /^[A-Za-z]{2,10}(?:[_-][A-Za-z]{2,10}){0,2}[_.-]/;
 
 /**
  * Finds every secret in one file: a prefilter pass, then only the secretlint preset rules and
- * our own detectors its markers call for, then validation, allowlists and dedupe. The result
+ * our own detectors its markers call for, then validation, allowlists (ciphertext made to be
+ * committed among them) and dedupe. The result
  * holds ranges and masked previews, never a secret value.
  */
 export async function scanSecrets(file: ScannedFile, allowlist: readonly RegExp[]): Promise<SecretHit[]> {
@@ -50,7 +52,10 @@ export async function scanSecrets(file: ScannedFile, allowlist: readonly RegExp[
   const candidates = [...(await presetCandidates(file.path, file.text, seen.triggers)), ...ownCandidates(file, seen)];
   if (candidates.length === 0) return [];
   const exampleFile = isExampleFile(file.path);
-  const accepted = candidates.filter((candidate) => accept(candidate, file.text, allowlist, exampleFile));
+  const ciphertext = ciphertextRanges(file.text);
+  const accepted = candidates.filter(
+    (candidate) => !overlapsCiphertext(ciphertext, candidate.start, candidate.end) && accept(candidate, file.text, allowlist, exampleFile),
+  );
   return dedupe(accepted).map(toHit);
 }
 

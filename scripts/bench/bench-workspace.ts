@@ -2,13 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateShellRepo } from './generate-shell-repo.ts';
+import { generateManifestRepo } from './generate-manifest-repo.ts';
 import { generatePythonRepo } from './generate-python-repo.ts';
 import { generateRepo, type GeneratedFile } from './generate-repo.ts';
 
 /** A synthetic repository written to disk. */
 export interface BenchRepo {
   dir: string;
-  /** Source files (TS/JS, or Python for a Python repository). */
+  /** Source files (TS/JS, Python for a Python repository, manifests for a Kubernetes one). */
   scriptFiles: number;
   /** Every file, the manifests included. */
   files: number;
@@ -69,6 +70,11 @@ export class BenchWorkspace {
   /** A repository of `scripts` shell scripts (entrypoints and tasks), generated and written on first use. */
   shellRepo(scripts: number): BenchRepo {
     return this.#written(`shell-${scripts}`, scripts, () => generateShellRepo({ scripts, seed: this.#seed }));
+  }
+
+  /** Kubernetes configuration of `manifests` plain manifest files or Helm templates, generated and written on first use. */
+  manifestRepo(manifests: number, style: 'plain' | 'helm'): BenchRepo {
+    return this.#written(`manifests-${style}-${manifests}`, manifests, () => generateManifestRepo({ manifests, style, seed: this.#seed }));
   }
 
   /**

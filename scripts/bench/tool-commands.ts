@@ -17,6 +17,8 @@ export interface ToolCommands {
   typescriptParse(dir: string): ProcessSpec;
   /** A web-tree-sitter parse of every Python file (the Python floor's parse half). */
   pythonParse(dir: string): ProcessSpec;
+  /** A `yaml` parse of every YAML file (the manifests' floor's parse half). */
+  yamlParse(dir: string): ProcessSpec;
   secretlint(dir: string): ProcessSpec;
 }
 
@@ -48,6 +50,7 @@ export function toolCommands(configs: ToolConfigs): ToolCommands {
   const secretlint = binOf('secretlint', 'secretlint');
   const parseAll = fileURLToPath(new URL('./parse-all.ts', import.meta.url));
   const parseAllPython = fileURLToPath(new URL('./parse-all-python.ts', import.meta.url));
+  const parseAllYaml = fileURLToPath(new URL('./parse-all-yaml.ts', import.meta.url));
   return {
     review: (dir) => ({
       args: [cli, 'scan', dir, '--format', 'json', '--fail-on', 'never'],
@@ -70,6 +73,8 @@ export function toolCommands(configs: ToolConfigs): ToolCommands {
     typescriptParse: (dir) => ({ args: [parseAll, dir], cwd: dir, env, okExitCodes: [0] }),
     // cwd is the project so that web-tree-sitter and the grammar resolve from its node_modules.
     pythonParse: (dir) => ({ args: [parseAllPython, dir], cwd: PROJECT_ROOT, env, okExitCodes: [0] }),
+    // cwd is the project so that `yaml` resolves from its node_modules.
+    yamlParse: (dir) => ({ args: [parseAllYaml, dir], cwd: PROJECT_ROOT, env, okExitCodes: [0] }),
     secretlint: (dir) => ({
       args: [secretlint, '**/*', '--secretlintrc', configs.secretlint, '--format', 'json', '--no-gitignore', '--no-color', '--no-terminalLink'],
       cwd: dir,

@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import picomatch from 'picomatch';
+import { kubernetesFileKind } from '../languages/kubernetes/file-kinds.ts';
 
 /**
  * What a file is, as far as rules care. A rule declares the kinds it reads; the engine
@@ -19,6 +20,9 @@ export type FileKind =
   | 'shell'
   | 'yaml'
   | 'json'
+  | 'kustomization'
+  | 'helm-template'
+  | 'helm-values'
   | 'text';
 
 const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
@@ -47,6 +51,8 @@ export function fileKindOf(filePath: string, text?: string): FileKind {
   if (base === 'Procfile' || /^Procfile\.[\w-]+$/.test(base)) return 'procfile';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env-file';
   if (ext === '.sh' || ext === '.bash') return 'shell';
+  const kubernetes = kubernetesFileKind(filePath);
+  if (kubernetes) return kubernetes;
   if (ext === '.yml' || ext === '.yaml') return 'yaml';
   if (ext === '.json') return 'json';
   if (ext === '' && text !== undefined && SHELL_SHEBANG.test(text)) return 'shell';

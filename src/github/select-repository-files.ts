@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import picomatch from 'picomatch';
 import { defaultSkipReason, fileKindOf, isTestPath } from '../engine/file-kind.ts';
+import { mayPinImages } from '../languages/kubernetes/pinned-images.ts';
 
 /**
  * At most this many unchanged files per revision are fetched for the rules that look beyond
@@ -25,6 +26,7 @@ const CONFIG_FILE = /^(?:tsconfig(?:\.[\w-]+)?|jsconfig)\.json$/;
  * 1. manifests: every package.json, tsconfig/jsconfig, Dockerfile, compose file and Procfile,
  *    and Python's dependency manifests (requirements files, pyproject.toml, Pipfile): which
  *    packages the repository declares, and whether a requirements file is a compiled lock;
+ *    kustomize files and skaffold.yaml: which images the repository pins outside manifests;
  * 2. conventional entry points (`index`, `main`, `server`, `app`, `worker`, `start` scripts at
  *    the root, in `src/`, `app/`, `server/`, `lib/`, `bin/`, or in a workspace package);
  * 3. with `manifests` (the contents of those already fetched), the scripts they start:
@@ -52,9 +54,12 @@ export function selectRepositoryFiles(paths: readonly string[], manifests: Reado
 /** Kinds of files whose contents declare dependencies or name the scripts a deployment starts. */
 const MANIFEST_KINDS: ReadonlySet<string> = new Set(['package-json', 'dockerfile', 'compose', 'procfile', 'requirements', 'pyproject', 'pipfile']);
 
-/** Files whose contents declare dependencies or name the scripts a deployment starts. */
+/**
+ * Files whose contents declare dependencies or name the scripts a deployment starts, and the
+ * kustomize and Skaffold files that pin the images Kubernetes manifests deploy.
+ */
 export function isManifest(filePath: string): boolean {
-  return MANIFEST_KINDS.has(fileKindOf(filePath)) || CONFIG_FILE.test(path.basename(filePath));
+  return MANIFEST_KINDS.has(fileKindOf(filePath)) || CONFIG_FILE.test(path.basename(filePath)) || mayPinImages(filePath);
 }
 
 function byDepth(a: string, b: string): number {

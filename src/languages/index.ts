@@ -28,5 +28,8 @@ export const LANGUAGE_NAMES: Readonly<Record<FileKind, string>> = {
   shell: 'shell',
   yaml: 'YAML',
   json: 'JSON',
+  kustomization: 'Kustomization',
+  'helm-template': 'Helm template',
+  'helm-values': 'Helm values',
   text: 'any file',
 };

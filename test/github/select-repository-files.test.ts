@@ -56,6 +56,11 @@ describe('selectRepositoryFiles', () => {
     expect(selectRepositoryFiles(PATHS, manifests)).toEqual(selectRepositoryFiles(PATHS));
   });
 
+  it('selects kustomize and Skaffold files, which pin the images manifests deploy', () => {
+    const paths = ['skaffold.yaml', 'k8s/base/kustomization.yaml', 'k8s/overlays/prod/kustomization.yml', 'k8s/base/deployment.yaml', 'test/k8s/kustomization.yaml'];
+    expect(selectRepositoryFiles(paths)).toEqual(['skaffold.yaml', 'k8s/base/kustomization.yaml', 'k8s/overlays/prod/kustomization.yml']);
+  });
+
   it('selects Python dependency manifests, never constraints or .in files', () => {
     const paths = ['pyproject.toml', 'poetry.lock', 'requirements.txt', 'requirements/dev.txt', 'requirements.in', 'constraints.txt', 'services/api/Pipfile', 'app/main.py'];
     expect(selectRepositoryFiles(paths)).toEqual(['pyproject.toml', 'requirements.txt', 'requirements/dev.txt', 'services/api/Pipfile']);

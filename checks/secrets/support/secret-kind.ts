@@ -81,6 +81,13 @@ export function maskSecret(value: string): string {
 
 /**
  * Factor rules a `secrets/<kind>` finding silences on its line: the secret's own finding stands,
- * one per line (RULES.md, `config/no-hardcoded-secret`).
+ * one per line (RULES.md, `config/no-hardcoded-secret`). A recognised credential format also
+ * wins over the Kubernetes rules that judge a credential by its name (RULES-kubernetes.md).
  */
-export const SECRET_WINS_OVER: readonly string[] = ['config/no-hardcoded-secret'];
+export const SECRET_WINS_OVER: readonly string[] = ['config/no-hardcoded-secret', 'config/no-literal-secret-env', 'config/no-secret-in-configmap'];
+
+/**
+ * What the keyword layer's guesses (`secrets/generic-password`, `secrets/generic-secret`) win
+ * over: those Kubernetes rules read the name and value structurally and win over them instead.
+ */
+export const KEYWORD_SECRET_WINS_OVER: readonly string[] = ['config/no-hardcoded-secret'];
