@@ -19,7 +19,8 @@ export default defineDetector<MessageId>({
         range: command.at,
         messageId: 'startPath',
         data: { command: commandText(command.words), ...pathData(located) },
-        ...(command.optIn ? { severity: 'notice' as const } : {}),
+        // An opt-in guard that is off by default, or an init container, runs it apart from the server (RULES-kubernetes.md).
+        ...(command.optIn || path.initContainer ? { severity: 'notice' as const } : {}),
         ...(split ? { fix: { description: 'Run the migration in a release phase', edits: [split] } } : {}),
       });
     }

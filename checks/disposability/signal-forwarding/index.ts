@@ -18,6 +18,8 @@ const meta = {
       'Disposability (IX): `{{command}}` runs under `/bin/sh -c`, so the shell is PID 1 and SIGTERM never reaches the app; use the exec form `{{suggestion}}` (or start the command with `exec`).',
     mainWithoutExec:
       'Disposability (IX): {{process}} starts `{{command}}` without `exec` ({{chain}}), so the shell stays PID 1 and SIGTERM never reaches it; make it `exec {{command}}`.',
+    packageManagerOnPath:
+      'Disposability (IX): {{process}} starts `{{command}}` ({{chain}}), so {{manager}} is PID 1 and runs the "{{script}}" script through `sh -c`, which does not pass SIGTERM on; run the app\'s own command directly in exec form (`["node", "dist/server.js"]`).',
     handoverWithoutExec:
       'Disposability (IX): {{process}} runs the command it is given as a child (`{{command}}`, {{chain}}), so the shell stays PID 1 and SIGTERM never reaches it; make it `exec "$@"`.',
   },

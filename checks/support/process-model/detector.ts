@@ -6,7 +6,7 @@ import { commandsIn, describeChain, describeProcess, isLongRunning, type Located
 import { expandWord, type PathCommand } from './walk.ts';
 
 /** Every file kind that holds start commands (RULES-commands.md §2). */
-export const START_SITE_KINDS: readonly FileKind[] = ['shell', 'procfile', 'dockerfile', 'compose', 'package-json', 'yaml'];
+export const START_SITE_KINDS: readonly FileKind[] = ['shell', 'procfile', 'dockerfile', 'compose', 'package-json', 'yaml', 'json', 'helm-template'];
 
 /**
  * The start-path commands whose text sits in the file under review. A script that does not

@@ -32,6 +32,8 @@ export interface StartPath {
   unreferenced: boolean;
   /** PID 1 is `dumb-init` or `tini -g`, which signal the whole process group. */
   groupSignals: boolean;
+  /** A Kubernetes init container: it runs at every pod start, apart from the serving process. */
+  initContainer: boolean;
   /** The path traps TERM and forwards it to its child. */
   trapsTerm: boolean;
   commands: PathCommand[];
@@ -177,6 +179,7 @@ function walkSite(context: CheckContext, site: StartSite): StartPath {
     platformPort: site.platformPort,
     unreferenced: site.unreferenced,
     groupSignals: site.groupSignals,
+    initContainer: site.initContainer === true,
     trapsTerm: walk.trapsTerm,
     commands,
     mains: mainProcesses(commands),

@@ -17,6 +17,8 @@ import {
   type DockerStage,
 } from '../dockerfile-stages.ts';
 import { parseProcfile } from '../procfile.ts';
+import { mayHoldManifest, readRepositoryManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
+import { workloadContainers, type CommandWord } from '../../../src/languages/kubernetes/workload-containers.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
 import type { ProcessRole } from './walk.ts';
 
@@ -44,6 +46,8 @@ export interface StartSite {
   entry: SiteEntryText;
   resolve: (scriptPath: string, fromFile: string) => string | undefined;
   packageDir: string;
+  /** A Kubernetes init container (RULES-kubernetes.md: migrations there are notices). */
+  initContainer?: boolean;
 }
 
 const DEVELOPMENT_WORD = /(?:^|[./_-])(?:dev|develop|development|local|debug|watch|test|tests|ci|setup|bootstrap|install|examples?|docs)(?:$|[./_-])/i;
@@ -98,6 +102,7 @@ export function readSites(context: CheckContext): StartSite[] {
     const site = dockerfileSite(context, file, undefined, { process: 'image', role: 'web', roleFromCommand: true });
     if (site) sites.push(site);
   }
+  for (const { file } of kinds) if (mayHoldManifest(file) && !isDevelopmentPath(file)) sites.push(...kubernetesSites(context, file));
   if (sites.length === 0) for (const { file, kind } of kinds) if (kind === 'package-json' && !isDevelopmentPath(file)) sites.push(...packageStartSites(context, file));
   return sites;
 }
@@ -423,6 +428,59 @@ function shellEntry(dockerfile: DockerfileFile, instruction: Instruction, at: re
 function instructionLine(dockerfile: DockerfileFile, instruction: Instruction): readonly [number, number] {
   const start = offsetOf(dockerfile, instruction.getRange().start);
   return [start, Math.min(offsetOf(dockerfile, instruction.getRange().end), lineEndAt(dockerfile.text, start))];
+}
+
+/**
+ * The containers of Kubernetes workloads that name their command (RULES-commands.md §2.6): main
+ * containers of long-running workloads run web or worker processes, Jobs, CronJobs and hooks
+ * one-offs, and init containers run at every pod start, where findings are notices. A container
+ * without `command` runs its image's command, judged by the Dockerfile when the image is built
+ * here; with `args` only, the image's entrypoint is unknown, so PID 1 is not judged.
+ */
+function kubernetesSites(context: CheckContext, file: string): StartSite[] {
+  const text = read(context, file);
+  if (text === undefined || !text.includes('containers')) return [];
+  const manifest = readRepositoryManifest(context.repo, file, text);
+  const sites: StartSite[] = [];
+  for (const container of workloadContainers(manifest)) {
+    const lead = container.command ?? container.args;
+    if (!lead || container.command?.templated || container.args?.templated) continue;
+    const words = [...(container.command?.words ?? []), ...(container.args?.words ?? [])].map((word) => shellWordOf(text, word));
+    if (words.length === 0) continue;
+    const oneOff = !container.longRunning || container.hook !== undefined;
+    const init = container.init && !container.sidecar;
+    const name = container.workloadName ?? container.containerName ?? container.workloadKind;
+    sites.push({
+      process: `${container.workloadKind} ${name}`,
+      role: oneOff ? 'release' : 'web',
+      roleFromCommand: !oneOff,
+      file,
+      line: lead.line,
+      container: !oneOff && !init && container.command !== undefined,
+      platformPort: false,
+      unreferenced: false,
+      groupSignals: signalsGroup(words),
+      entry: { kind: 'words', words, exact: true, at: [words[0]!.start, lineEndAt(text, words[0]!.start)] },
+      resolve: (scriptPath, fromFile) => relativeFile(context.repo, '', scriptPath) ?? relativeFile(context.repo, directoryOf(fromFile), scriptPath),
+      packageDir: '',
+      ...(init ? { initContainer: true } : {}),
+    });
+  }
+  return sites;
+}
+
+/**
+ * A `command`/`args` item as a shell word: a literal block (`- |`) is read from the file itself,
+ * indentation and all (harmless to a shell), so every command inside keeps its own line; a Helm
+ * action becomes a variable of the same length, whose value is unknown.
+ */
+function shellWordOf(text: string, word: CommandWord): ShellWord {
+  const unknown = (value: string) => value.replace(/\{\{.*?\}\}/gs, (action) => `$${'_'.repeat(action.length - 1)}`);
+  if (word.lineStarts.length > 1) {
+    const start = word.lineStarts[0]!;
+    return { value: unknown(text.slice(start, word.end)), start, end: word.end, quoted: false };
+  }
+  return { value: word.templated ? unknown(word.value) : word.value, start: word.start, end: word.end, quoted: word.quoted };
 }
 
 /** `npm start` when nothing else starts the app (§2.5): platforms run it by default. */

@@ -103,6 +103,8 @@ interface Frame {
   output: ShellWord | undefined;
   /** The shell reading this frame is PID 1 of its container. */
   pid1: boolean;
+  /** A `-c` string of one simple command: the shell execs it without being told (dash, bash). */
+  implicitExec: boolean;
   background: PathCommand[];
   depth: number;
   parent: PathCommand | undefined;
@@ -182,7 +184,8 @@ export class SiteWalk {
     const frame = this.frame(this.#site.file, entry.exact, entry.at, chain, undefined, false, undefined);
     const script = readShellScript(entry.text, { offset: entry.offset, ...(entry.escape ? { escape: entry.escape } : {}) });
     // `sh -c 'one simple command'` execs it: the command keeps PID 1.
-    frame.pid1 = this.#site.container && isSingleCommand(script.statements);
+    frame.pid1 = this.#site.container;
+    frame.implicitExec = isSingleCommand(script.statements);
     this.statements(script.statements, frame, this.initialFlow());
   }
 
@@ -191,7 +194,7 @@ export class SiteWalk {
   }
 
   private frame(file: string, exact: boolean, at: readonly [number, number] | undefined, chain: Hop[], args: ShellWord[] | undefined, pid1: boolean, parent: PathCommand | undefined): Frame {
-    return { file, exact, at, chain, args, functions: new Map(), variables: new Map(), output: undefined, pid1, background: [], depth: chain.length, parent };
+    return { file, exact, at, chain, args, functions: new Map(), variables: new Map(), output: undefined, pid1, implicitExec: false, background: [], depth: chain.length, parent };
   }
 
   private statements(statements: readonly ShellStatement[], frame: Frame, flow: Flow): Outcome {
@@ -367,7 +370,7 @@ export class SiteWalk {
       return 'continues';
     }
     if (name === 'exit') return flow.background || flow.piped ? 'continues' : 'ends';
-    const pid1 = exec && frame.pid1 && !flow.background && !flow.piped;
+    const pid1 = (exec || frame.implicitExec) && frame.pid1 && !flow.background && !flow.piped;
     const recorded = this.record(statement, written, effective, exec, frame, flow, redirects, pid1);
     const outcome = this.follow(recorded, effective, frame, flow);
     if (flow.background) frame.background.push(recorded);
@@ -398,7 +401,8 @@ export class SiteWalk {
       const exact = frame.exact && inline.quoted !== undefined;
       const offset = inline.quoted ? inline.start + 1 : inline.start;
       const script = readShellScript(inline.value, { offset });
-      const inner = this.frame(frame.file, exact, exact ? undefined : command.at, frame.chain, frame.args, command.pid1 && isSingleCommand(script.statements), command);
+      const inner = this.frame(frame.file, exact, exact ? undefined : command.at, frame.chain, frame.args, command.pid1, command);
+      inner.implicitExec = isSingleCommand(script.statements);
       inner.depth = frame.depth + 1;
       inner.output = frame.output;
       this.statements(script.statements, inner, { ...flow, redirects: command.redirects });
