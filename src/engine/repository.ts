@@ -87,3 +87,13 @@ export function directoryOf(filePath: string): string {
   const dir = path.dirname(filePath);
   return dir === '.' ? '' : dir;
 }
+
+/** A repository file's text; undefined when absent or unreadable (whoever needed it names it). */
+export function readUnlessUnreadable(repo: RepositoryView, filePath: string): string | undefined {
+  try {
+    return repo.read(filePath);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return undefined;
+    throw error;
+  }
+}

@@ -12,7 +12,7 @@ import { loadShellGrammar } from '../languages/shell/parse-shell.ts';
 import { defaultSkipReason, fileKindOf, isTestPath, looksBinary, MAX_FILE_BYTES, type FileKind } from './file-kind.ts';
 import { compareFindings, type Finding, type Report, type SecretsOnlyFiles, type Severity, type SkippedFile, type Summary, type UnreadFile } from './finding.ts';
 import { postProcess } from './post-process.ts';
-import { UnreadableFileError, type RepositoryView } from './repository.ts';
+import { readUnlessUnreadable, UnreadableFileError, type RepositoryView } from './repository.ts';
 import { ScriptParser } from '../languages/javascript/script-parser.ts';
 import { sourceLanguageOf } from './source-language.ts';
 
@@ -160,16 +160,6 @@ function filesOf(repo: RepositoryView, checks: readonly EnabledCheck[], include:
     if (text !== undefined) files.push({ path: filePath, content: text });
   }
   return files;
-}
-
-/** A repository file's text; undefined when absent or unreadable (the report names those). */
-function readUnlessUnreadable(repo: RepositoryView, filePath: string): string | undefined {
-  try {
-    return repo.read(filePath);
-  } catch (error) {
-    if (error instanceof UnreadableFileError) return undefined;
-    throw error;
-  }
 }
 
 async function analyseRevision(

@@ -22,3 +22,14 @@ describe('start commands in diff mode', () => {
     ]);
   });
 });
+
+describe('a start script that could not be read', () => {
+  it('withholds the start-command findings and names the script, rather than calling the start path clean', async () => {
+    const dockerfile = 'FROM python:3.12.5\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./docker-entrypoint.sh"]\n';
+    const repo = new MemoryRepository({ Dockerfile: dockerfile }, [{ path: 'docker-entrypoint.sh', reason: 'fetch-failed', detail: 'HTTP 502' }]);
+    const report = await review({ files: [{ path: 'Dockerfile', content: dockerfile }], repo });
+    expect(report.unreadRepositoryFiles).toEqual([
+      expect.objectContaining({ path: 'docker-entrypoint.sh', rules: expect.arrayContaining(['admin-processes/no-migrate-in-web', 'build-release-run/no-build-at-start']) }),
+    ]);
+  });
+});

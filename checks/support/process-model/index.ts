@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import type { CheckContext } from '../../define-check.ts';
 import { fileKindOf, isTestPath } from '../../../src/engine/file-kind.ts';
-import { UnreadableFileError } from '../../../src/engine/repository.ts';
+import { readUnlessUnreadable } from '../../../src/engine/repository.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
 import { isDevelopmentPath, readDevelopmentSites, readSites, relativeFile, type StartSite } from './sites.ts';
 import { directoryOf } from '../../../src/engine/repository.ts';
@@ -133,7 +133,7 @@ function buildModel(context: CheckContext): ProcessModel {
   }
   for (const site of readDevelopmentSites(context)) for (const command of walkSite(context, site).commands) reached.add(command.file);
   for (const file of unreferencedStartScripts(context, reached)) {
-    const text = readQuietly(context, file);
+    const text = context.repo.read(file);
     if (text === undefined) continue;
     const startPath = walkSite(context, {
       process: 'start script',
@@ -222,27 +222,15 @@ function settleRole(startPath: StartPath): void {
 }
 
 const START_NAME = /^(?:entrypoint|docker-entrypoint|[\w-]+-entrypoint|start|start-[\w-]+|[\w-]+-start|startup|boot|run|serve|server|web|worker)(?:\.(?:sh|bash))?$/;
-const SHEBANG = /^#!\s*(?:\/usr\/bin\/env\s+(?:-\S+\s+)*)?(?:\/\S*\/)?(?:sh|bash|dash|ash|ksh|zsh)\b/;
 
 /** Start scripts no start site reaches (§2.8): a start name, not under a development or tooling path. */
 function unreferencedStartScripts(context: CheckContext, reached: ReadonlySet<string>): string[] {
   const scripts: string[] = [];
   for (const file of context.repo.paths()) {
     if (reached.has(file) || !START_NAME.test(path.basename(file)) || isDevelopmentPath(file) || isTestPath(file)) continue;
-    if (fileKindOf(file) !== 'shell') {
-      const text = path.extname(file) === '' ? readQuietly(context, file) : undefined;
-      if (text === undefined || !SHEBANG.test(text)) continue;
-    }
+    // Only probing for a shebang: an unreadable extension-less file is not taken for a script.
+    if (fileKindOf(file) !== 'shell' && (path.extname(file) !== '' || fileKindOf(file, readUnlessUnreadable(context.repo, file)) !== 'shell')) continue;
     scripts.push(file);
   }
   return scripts;
-}
-
-function readQuietly(context: CheckContext, file: string): string | undefined {
-  try {
-    return context.repo.read(file);
-  } catch (error) {
-    if (error instanceof UnreadableFileError) return undefined;
-    throw error;
-  }
 }

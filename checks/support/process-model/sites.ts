@@ -3,7 +3,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
 import type { CheckContext } from '../../define-check.ts';
 import { fileKindOf } from '../../../src/engine/file-kind.ts';
-import { directoryOf, UnreadableFileError } from '../../../src/engine/repository.ts';
+import { directoryOf } from '../../../src/engine/repository.ts';
 import type { ShellWord } from '../../../src/languages/shell/commands.ts';
 import { readShellScript } from '../../../src/languages/shell/script.ts';
 import {
@@ -107,13 +107,12 @@ export function readSites(context: CheckContext): StartSite[] {
   return sites;
 }
 
+/**
+ * A start site's file. One that exists but could not be read throws UnreadableFileError: the
+ * findings of start-command rules are then withheld and the file named, never guessed clean.
+ */
 function read(context: CheckContext, file: string): string | undefined {
-  try {
-    return context.repo.read(file);
-  } catch (error) {
-    if (error instanceof UnreadableFileError) return undefined;
-    throw error;
-  }
+  return context.repo.read(file);
 }
 
 function procfileSites(context: CheckContext, file: string): StartSite[] {
