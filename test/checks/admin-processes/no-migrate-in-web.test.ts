@@ -71,6 +71,12 @@ testCheck(check, {
     },
     { name: 'heroku.yml release', filename: 'heroku.yml', code: `build:\n  docker:\n    web: Dockerfile\nrelease:\n  image: web\n  command:\n    - python manage.py migrate\nrun:\n  web: gunicorn mysite.wsgi\n` },
     {
+      name: 'a suppression in the script, with its reason',
+      filename: 'docker-entrypoint.sh',
+      code: `#!/bin/sh\n# twelve-factor-ignore-next-line admin-processes/no-migrate-in-web -- single-replica admin service, migrations are idempotent\npython manage.py migrate --noinput\nexec gunicorn mysite.wsgi\n`,
+      files: { Dockerfile: DJANGO_IMAGE },
+    },
+    {
       name: 'an unreferenced script whose name marks tooling',
       filename: 'scripts/setup.sh',
       code: `#!/bin/sh\npython manage.py migrate\npython manage.py runserver\n`,
