@@ -30,6 +30,13 @@ const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts',
 /** `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`: a script the shell reads. */
 const SHELL_SHEBANG = /^#!\s*(?:\/usr\/bin\/env\s+(?:-\S+\s+)*)?(?:\/\S*\/)?(?:sh|bash|dash|ash|ksh|zsh)(?:\s|$)/;
 
+/** Names start scripts go by (RULES-commands.md §2.8): `entrypoint`, `docker-entrypoint.sh`, `start-web`, `bin/worker`… */
+const START_SCRIPT_NAME = /^(?:entrypoint|docker-entrypoint|[\w-]+-entrypoint|start|start-[\w-]+|[\w-]+-start|startup|boot|run|serve|server|web|worker)(?:\.(?:sh|bash))?$/;
+
+export function hasStartScriptName(filePath: string): boolean {
+  return START_SCRIPT_NAME.test(path.basename(filePath));
+}
+
 /**
  * Classifies a repository-relative, forward-slash path; with the file's text, an extension-less
  * file whose shebang names a shell is a shell script (`bin/web`, `docker-entrypoint`).

@@ -12,6 +12,7 @@ import type { UnreadFile } from '../engine/finding.ts';
 import { fetchBlobs, type BlobRequest, type FetchedBlobs, type UnreadBlob } from './fetch-blobs.ts';
 import { CONFIG_PATH } from './load-config.ts';
 import { isManifest, selectRepositoryFiles } from './select-repository-files.ts';
+import { loadShellGrammar } from '../languages/shell/parse-shell.ts';
 
 /**
  * GitHub lists at most 3,000 files of a pull request
@@ -168,6 +169,8 @@ async function fetchContents(
   revisions: readonly Revision[],
   skipped: (filePath: string) => boolean,
 ): Promise<FetchedBlobs> {
+  // Which scripts the manifests start is read with the shell reader.
+  await loadShellGrammar();
   const wanted = (manifestsOf: (at: Revision) => ReadonlyMap<string, string>) =>
     revisions.flatMap((at) =>
       [...at.changed, ...selectRepositoryFiles([...at.tree.blobs.keys()], manifestsOf(at))]

@@ -1,7 +1,10 @@
 import path from 'node:path/posix';
 import picomatch from 'picomatch';
-import { defaultSkipReason, fileKindOf, isTestPath } from '../engine/file-kind.ts';
+import { defaultSkipReason, fileKindOf, hasStartScriptName, isTestPath } from '../engine/file-kind.ts';
+import { DockerfileParser, JSONInstruction } from 'dockerfile-ast';
 import { mayPinImages } from '../languages/kubernetes/pinned-images.ts';
+import { parseCommandLine } from '../languages/shell/command-line.ts';
+import { parseProcfile } from '../../checks/support/procfile.ts';
 
 /**
  * At most this many unchanged files per revision are fetched for the rules that look beyond
@@ -40,11 +43,11 @@ export function selectRepositoryFiles(paths: readonly string[], manifests: Reado
   const eligible = (filePath: string) => !defaultSkipReason(filePath) && !isTestPath(filePath);
   const selected = new Set<string>();
   for (const filePath of paths) {
-    if (eligible(filePath) && (isManifest(filePath) || CONVENTIONAL_ENTRY(filePath))) selected.add(filePath);
+    if (eligible(filePath) && (isManifest(filePath) || CONVENTIONAL_ENTRY(filePath) || hasStartScriptName(filePath))) selected.add(filePath);
   }
   for (const [manifest, text] of manifests) {
     for (const entry of declaredEntries(manifest, text)) {
-      const found = candidates(entry).find((candidate) => exists.has(candidate));
+      const found = candidates(entry, paths).find((candidate) => exists.has(candidate));
       if (found && eligible(found)) selected.add(found);
     }
   }
@@ -59,18 +62,19 @@ const MANIFEST_KINDS: ReadonlySet<string> = new Set(['package-json', 'dockerfile
  * kustomize and Skaffold files that pin the images Kubernetes manifests deploy.
  */
 export function isManifest(filePath: string): boolean {
-  return MANIFEST_KINDS.has(fileKindOf(filePath)) || CONFIG_FILE.test(path.basename(filePath)) || mayPinImages(filePath);
+  return MANIFEST_KINDS.has(fileKindOf(filePath)) || CONFIG_FILE.test(path.basename(filePath)) || mayPinImages(filePath) || path.basename(filePath) === 'heroku.yml';
 }
+
 
 function byDepth(a: string, b: string): number {
   return a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Script paths a manifest starts, relative to the repository root. */
+/** Script paths a manifest starts, relative to the repository root (read with the one shell reader; the grammar must be loaded). */
 function declaredEntries(manifest: string, text: string): string[] {
   const dir = path.dirname(manifest);
   const kind = fileKindOf(manifest);
-  let commands: string[] = [];
+  let commands: string[][] = [];
   let files: string[] = [];
   if (kind === 'package-json') {
     const pkg = parseJson(text);
@@ -78,17 +82,30 @@ function declaredEntries(manifest: string, text: string): string[] {
       (value): value is string => typeof value === 'string',
     );
     const start = pkg?.scripts?.start;
-    if (typeof start === 'string') commands = [start];
+    if (typeof start === 'string') commands = parseCommandLine(start);
   } else if (kind === 'procfile') {
-    commands = text.split(/\r?\n/).map((line) => line.replace(/^[\w-]+:/, ''));
+    commands = parseProcfile(text).flatMap((entry) => parseCommandLine(entry.command));
   } else if (kind === 'dockerfile') {
-    commands = text
-      .split(/\r?\n/)
-      .filter((line) => /^\s*(?:CMD|ENTRYPOINT)\s/i.test(line))
-      .map((line) => line.replace(/[[\]",]/g, ' '));
+    commands = startInstructionWords(text);
   }
-  const scripts = commands.flatMap((command) => command.split(/\s+/).filter((word) => /\.[cm]?[jt]s$/.test(word)));
-  return [...files, ...scripts].map((file) => path.normalize(path.join(dir, file))).filter((file) => !file.startsWith('..'));
+  const scripts = commands.flat().filter((word) => SCRIPT_FILE.test(word) || /^\.{0,2}\//.test(word) || word.startsWith('bin/'));
+  return [...files, ...scripts]
+    .map((file) => (file.startsWith('/') ? path.basename(file) : path.normalize(path.join(dir, file))))
+    .filter((file) => !file.startsWith('..'));
+}
+
+const SCRIPT_FILE = /\.(?:[cm]?[jt]s|sh|bash)$/;
+
+/** The words of a Dockerfile's CMD and ENTRYPOINT lines, exec or shell form. */
+function startInstructionWords(text: string): string[][] {
+  return DockerfileParser.parse(text)
+    .getInstructions()
+    .filter((instruction) => instruction.getKeyword() === 'CMD' || instruction.getKeyword() === 'ENTRYPOINT')
+    .flatMap((instruction) =>
+      instruction instanceof JSONInstruction && instruction.getJSONStrings().length > 0
+        ? [instruction.getJSONStrings().map((string) => string.getJSONValue())]
+        : parseCommandLine(instruction.getArgumentsContent() ?? ''),
+    );
 }
 
 interface PackageJson {
@@ -107,7 +124,9 @@ function parseJson(text: string): PackageJson | undefined {
 }
 
 /** Where a declared entry's source may be: as written, with an extension, or its source for a build output. */
-function candidates(entry: string): string[] {
+/** The repository paths an entry may be: a built `dist/x.js` as its `src/x.ts`, an image path (`/usr/local/bin/x.sh`) by its name. */
+function candidates(entry: string, paths: readonly string[]): string[] {
+  if (!entry.includes('/')) return [entry, ...paths.filter((candidate) => path.basename(candidate) === entry)];
   const bare = entry.replace(/\.[cm]?[jt]s$/, '');
   const withExtensions = (base: string) => ['js', 'ts', 'mjs', 'cjs', 'mts', 'cts'].map((ext) => `${base}.${ext}`);
   const source = bare.replace(/(^|\/)(?:dist|build|out|lib)\//, '$1src/');

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REPOSITORY_FILES, selectRepositoryFiles } from '../../src/github/select-repository-files.ts';
+import { loadShellGrammar } from '../../src/languages/shell/parse-shell.ts';
 
 const PATHS = [
   'package.json',
@@ -22,6 +23,10 @@ const PATHS = [
   'workers/queue.js',
   'scripts/web.mjs',
 ];
+
+beforeAll(async () => {
+  await loadShellGrammar();
+});
 
 describe('selectRepositoryFiles', () => {
   it('selects manifests and conventional entry points, shallowest first, never tests, vendored or built files', () => {
@@ -46,6 +51,18 @@ describe('selectRepositoryFiles', () => {
     const selected = selectRepositoryFiles(PATHS, manifests);
     expect(selected).toEqual(expect.arrayContaining(['src/boot.ts', 'bin/cli.js', 'workers/queue.js', 'scripts/web.mjs', 'lib/boot.js']));
     expect(selected).not.toContain('dist/index.js');
+  });
+
+  it('adds the shell scripts start commands run, and start-named scripts, so the process model can follow them', () => {
+    const paths = ['Dockerfile', 'Procfile', 'heroku.yml', 'docker/docker-entrypoint.sh', 'scripts/migrate.sh', 'scripts/backup.sh', 'bin/web', 'bin/setup', 'README.md'];
+    const manifests = new Map([
+      ['Dockerfile', 'FROM python:3.12.5\nCOPY docker/docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n'],
+      ['Procfile', 'release: sh scripts/migrate.sh # runs once per release\nweb: bin/web\n'],
+    ]);
+    const selected = selectRepositoryFiles(paths, manifests);
+    expect(selected).toEqual(expect.arrayContaining(['heroku.yml', 'docker/docker-entrypoint.sh', 'scripts/migrate.sh', 'bin/web']));
+    expect(selected).not.toContain('scripts/backup.sh');
+    expect(selected).not.toContain('bin/setup');
   });
 
   it('ignores entries outside the repository and unparsable manifests', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path/posix';
 import type { CheckContext } from '../../define-check.ts';
-import { fileKindOf, isTestPath } from '../../../src/engine/file-kind.ts';
+import { fileKindOf, hasStartScriptName, isTestPath } from '../../../src/engine/file-kind.ts';
 import { readUnlessUnreadable } from '../../../src/engine/repository.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
 import { isDevelopmentPath, readDevelopmentSites, readSites, relativeFile, type StartSite } from './sites.ts';
@@ -221,13 +221,12 @@ function settleRole(startPath: StartPath): void {
   startPath.role = role;
 }
 
-const START_NAME = /^(?:entrypoint|docker-entrypoint|[\w-]+-entrypoint|start|start-[\w-]+|[\w-]+-start|startup|boot|run|serve|server|web|worker)(?:\.(?:sh|bash))?$/;
 
 /** Start scripts no start site reaches (§2.8): a start name, not under a development or tooling path. */
 function unreferencedStartScripts(context: CheckContext, reached: ReadonlySet<string>): string[] {
   const scripts: string[] = [];
   for (const file of context.repo.paths()) {
-    if (reached.has(file) || !START_NAME.test(path.basename(file)) || isDevelopmentPath(file) || isTestPath(file)) continue;
+    if (reached.has(file) || !hasStartScriptName(file) || isDevelopmentPath(file) || isTestPath(file)) continue;
     // Only probing for a shebang: an unreadable extension-less file is not taken for a script.
     if (fileKindOf(file) !== 'shell' && (path.extname(file) !== '' || fileKindOf(file, readUnlessUnreadable(context.repo, file)) !== 'shell')) continue;
     scripts.push(file);
