@@ -17,7 +17,7 @@ import {
   type DockerStage,
 } from '../dockerfile-stages.ts';
 import { parseProcfile } from '../procfile.ts';
-import { mayHoldManifest, readRepositoryManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
+import { mayHoldManifest, sharedManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
 import { workloadContainers, type CommandWord } from '../../../src/languages/kubernetes/workload-containers.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
 import type { ProcessRole } from './walk.ts';
@@ -439,7 +439,7 @@ function instructionLine(dockerfile: DockerfileFile, instruction: Instruction): 
 function kubernetesSites(context: CheckContext, file: string): StartSite[] {
   const text = read(context, file);
   if (text === undefined || !text.includes('containers')) return [];
-  const manifest = readRepositoryManifest(context.repo, file, text);
+  const manifest = sharedManifest(context, file, text);
   const sites: StartSite[] = [];
   for (const container of workloadContainers(manifest)) {
     const lead = container.command ?? container.args;

@@ -24,9 +24,17 @@ export function readRepositoryManifest(repo: RepositoryView, filePath: string, t
   return parseManifest(text, { helmTemplate: kind === 'helm-template' && chartDirectoryOf(repo, filePath, kind) !== undefined });
 }
 
-/** The file under review read as a manifest, once per file whatever the rules. */
+/**
+ * A file read as a manifest once per run, whatever asks: the rules on the file under review and
+ * the process model reading every workload's containers share the parse.
+ */
+export function sharedManifest(context: Pick<CheckContext, 'repo' | 'perRun'>, filePath: string, text: string): Manifest {
+  return context.perRun(`kubernetes:manifest:${filePath}`, () => readRepositoryManifest(context.repo, filePath, text));
+}
+
+/** The file under review read as a manifest. */
 export function manifestOf(context: CheckContext): Manifest {
-  return context.perFile('kubernetes:manifest', () => readRepositoryManifest(context.repo, context.path, context.text));
+  return sharedManifest(context, context.path, context.text);
 }
 
 /**
