@@ -350,7 +350,8 @@ export class SiteWalk {
         );
         if (output?.target) frame.output = expandWord(output.target, frame.variables);
       }
-      if (written.length > 0 && flow.role) this.record(statement, written, written, false, frame, flow, redirects);
+      // Kept as commands of their own: `PORT=3000`, `exec >>app.log 2>&1` are what some rules report.
+      if (written.length > 0) this.record(statement, written, written, false, frame, flow, redirects);
       return 'continues';
     }
     if (statement.here) {
