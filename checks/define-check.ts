@@ -119,6 +119,11 @@ export interface CheckContext<MessageId extends string = string> {
 export interface Detector<MessageId extends string = string> {
   kinds: readonly FileKind[] | 'all';
   needs: CheckNeed;
+  /**
+   * `repository`: this detector's findings may sit in files the change did not touch, though
+   * the rule's other detectors judge one file (a start command reaching an unchanged script).
+   */
+  scope?: 'repository';
   detect(context: CheckContext<MessageId>): void | Promise<void>;
 }
 

@@ -35,6 +35,8 @@ interface RevisionResult {
   skipped: SkippedFile[];
   suppressed: number;
   scanned: string[];
+  /** The kind each analysed file was read as (a shebang makes an extension-less file a script). */
+  kinds: Map<string, FileKind>;
   /** Repository files a rule could not read, with the rules whose findings were withheld. */
   withheld: Map<string, UnreadFile & { rules: string[] }>;
 }
@@ -56,22 +58,28 @@ export async function review(changeset: Changeset, options: ReviewOptions = {}):
   let findings = head.findings;
   if (changeset.base) {
     const addedByPath = new Map(changeset.files.map((file) => [file.path, file.added]));
-    const repositoryChecks = enabled.filter(({ check }) => check.meta.scope === 'repository');
+    const repositoryChecks = repositoryScoped(enabled);
     const baseFingerprints = new Set<string>();
     let elsewhere: Finding[] = [];
+    let otherKinds = new Map<string, FileKind>();
     if (repositoryChecks.length > 0) {
       const changed = new Set(changeset.files.map((file) => file.path));
       const unchanged = filesOf(changeset.repo, repositoryChecks, (filePath) => !changed.has(filePath));
       const other = await analyse(unchanged, changeset.repo, repositoryChecks);
       elsewhere = other.findings;
+      otherKinds = other.kinds;
       mergeWithheld(head.withheld, other.withheld);
       const base = await analyse(filesOf(changeset.base.repo, repositoryChecks, () => true), changeset.base.repo, repositoryChecks);
       for (const finding of base.findings) baseFingerprints.add(finding.fingerprint);
     }
-    const isRepositoryLevel = new Set(repositoryChecks.map(({ check }) => check.id));
+    const repositoryLevel = new Map(repositoryChecks.map(({ check }) => [check.id, check]));
+    const kinds = new Map([...head.kinds, ...otherKinds]);
+    const isRepositoryLevel = (finding: Finding) => {
+      const check = repositoryLevel.get(finding.ruleId);
+      return check !== undefined && detectorFor(check, kinds.get(finding.path) ?? fileKindOf(finding.path)) !== undefined;
+    };
     const isNew = (finding: Finding) =>
-      touchesAdded(addedByPath.get(finding.path), finding.line, finding.endLine) ||
-      (isRepositoryLevel.has(finding.ruleId) && !baseFingerprints.has(finding.fingerprint));
+      touchesAdded(addedByPath.get(finding.path), finding.line, finding.endLine) || (isRepositoryLevel(finding) && !baseFingerprints.has(finding.fingerprint));
     findings = [
       ...findings.map((finding): Finding => ({ ...finding, status: isNew(finding) ? 'new' : 'existing' })),
       ...elsewhere.filter(isNew).map((finding): Finding => ({ ...finding, status: 'new' })),
@@ -135,6 +143,19 @@ function mergeWithheld(into: RevisionResult['withheld'], from: RevisionResult['w
   }
 }
 
+/**
+ * The part of each enabled check that looks beyond the changed files: the whole check when its
+ * metadata says so, else only its detectors declared `scope: 'repository'` (the start-command
+ * detector of a rule whose code detectors judge one file).
+ */
+function repositoryScoped(enabled: readonly EnabledCheck[]): EnabledCheck[] {
+  return enabled.flatMap((entry) => {
+    if (entry.check.meta.scope === 'repository') return [entry];
+    const detectors = entry.check.detectors.filter((detector) => detector.scope === 'repository');
+    return detectors.length === 0 ? [] : [{ ...entry, check: { ...entry.check, detectors } }];
+  });
+}
+
 /** Which checks run, at which severity, under `config`. */
 export function enabledChecks(checks: readonly Check[], config: Config): EnabledCheck[] {
   const enabled: EnabledCheck[] = [];
@@ -170,7 +191,7 @@ async function analyseRevision(
   ignored: (filePath: string) => boolean,
 ): Promise<RevisionResult> {
   const run: RunState = { repo, parser: new ScriptParser(), settings, memo: new Map(), scripts: new Map(), trees: new Map() };
-  const result: RevisionResult = { findings: [], skipped: [], suppressed: 0, scanned: [], withheld: new Map() };
+  const result: RevisionResult = { findings: [], skipped: [], suppressed: 0, scanned: [], withheld: new Map(), kinds: new Map() };
   for (const file of files) {
     const skip = skipReason(file, ignored);
     if (skip) {
@@ -179,6 +200,7 @@ async function analyseRevision(
     }
     const text = typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content);
     const kind = fileKindOf(file.path, text);
+    result.kinds.set(file.path, kind);
     const isTest = isTestPath(file.path);
     const applicable = detectorsFor(checks, kind, isTest);
     await loadParsers(kind, applicable);

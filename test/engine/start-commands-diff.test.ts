@@ -33,3 +33,24 @@ describe('a start script that could not be read', () => {
     ]);
   });
 });
+
+describe('command detectors of rules that otherwise judge one file', () => {
+  it('report, as new, a pid file and a log file in an unchanged script that a changed Procfile now starts', async () => {
+    const script = '#!/bin/sh\nexec gunicorn app:app --pid /tmp/web.pid --access-logfile /var/log/access.log\n';
+    const base = { Procfile: 'web: gunicorn app:app\n', 'scripts/launch': script };
+    const head = { ...base, Procfile: 'web: sh scripts/launch\n' };
+    const report = await review(changeset(head, base, { Procfile: [[1, 1]] }));
+    expect(report.findings.filter((finding) => finding.path === 'scripts/launch').map((finding) => [finding.line, finding.ruleId, finding.status])).toEqual([
+      [2, 'concurrency/no-pid-file', 'new'],
+      [2, 'logs/no-file-logging', 'new'],
+    ]);
+  });
+
+  it('leave the rule\'s code findings to the changed files', async () => {
+    const server = "import http from 'node:http';\nhttp.createServer().listen(3000);\n";
+    const base = { 'src/server.ts': server, 'src/other.ts': 'export {};\n' };
+    const head = { ...base, 'src/other.ts': 'export const x = 1;\n' };
+    const report = await review(changeset(head, base, { 'src/other.ts': [[1, 1]] }));
+    expect(report.findings.filter((finding) => finding.ruleId === 'port-binding/no-hardcoded-port')).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ const PID_VARIABLE = /^\$(?:\$|!|\{\$\}|\{!\})$/;
 export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
+  scope: 'repository',
   detect(context) {
     for (const { command, data } of longRunningCommands(context)) {
       const program = basename(command.words[0]?.value ?? '');

@@ -15,6 +15,7 @@ import { basename } from '../../../src/languages/shell/commands.ts';
 export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
+  scope: 'repository',
   detect(context) {
     for (const located of longRunningCommands(context)) {
       const { command, data } = located;

@@ -29,6 +29,7 @@ const SHELL_TEXT = new Set(['shell', 'procfile']);
 export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
+  scope: 'repository',
   detect(context) {
     for (const { path, command, data } of longRunningCommands(context)) {
       const execOnly = command.words.length === 1 && command.words[0]!.value === 'exec';

@@ -46,6 +46,7 @@ const SHELL_TEXT = new Set(['shell', 'procfile', 'yaml']);
 export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,
   needs: 'shell',
+  scope: 'repository',
   detect(context) {
     for (const located of platformPortCommands(context)) {
       const { command } = located;
