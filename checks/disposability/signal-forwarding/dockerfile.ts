@@ -3,6 +3,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { defineDetector, type CheckContext, type TextEdit } from '../../define-check.ts';
 import type { MessageId } from './index.ts';
 import { commandText } from '../../support/process-model/detector.ts';
+import { processModel } from '../../support/process-model/index.ts';
 import { directoryOf } from '../../../src/engine/repository.ts';
 import {
   dockerStages,
@@ -133,24 +134,18 @@ class StartReview {
   }
 
   /**
-   * A repository shell script as the start command: 'see-cmd' when it hands over to CMD
-   * (`exec "$@"`) or is not in the repository. What the script itself starts is judged at its
-   * own lines, on the process model.
+   * A repository shell script as the start command: 'see-cmd' when, on the process model's
+   * reading of it, it hands over to CMD with `exec "$@"`, or is not in the repository. What the
+   * script itself starts is judged at its own lines (commands.ts).
    */
   private script(instruction: Instruction, scriptPath: string): 'decided' | 'see-cmd' {
     const file = repositoryFileFor(this.#context, this.#stages, scriptPath);
-    const text = file === undefined ? undefined : this.#context.repo.read(file);
-    if (file === undefined || text === undefined) return 'see-cmd';
-    const commands = parseShellCommands(text);
-    if (commands.some((command) => effectiveCommand(command).words[0]?.value === 'trap')) return 'decided';
-    const last = commands.findLast((command) => effectiveCommand(command).words.length > 0);
-    if (!last || last.separator === '&' || last.separator === '|') return 'decided';
-    const { words, exec } = effectiveCommand(last);
-    const program = words[0]!.value;
-    const handsOver = program === '$@' || program === '$*';
-    if (exec) return handsOver ? 'see-cmd' : 'decided';
-    // A script that starts its process without `exec` is reported at the script's line (commands.ts).
-    return 'decided';
+    if (file === undefined || !this.#context.repo.has(file)) return 'see-cmd';
+    const image = processModel(this.#context).paths.filter((startPath) => startPath.site.file === this.#context.path);
+    const reached = image.flatMap((startPath) => startPath.commands.filter((command) => command.file === file));
+    if (reached.length === 0) return 'see-cmd';
+    if (image.some((startPath) => startPath.trapsTerm)) return 'decided';
+    return reached.some((command) => command.handover && command.exec && !command.background && !command.piped) ? 'see-cmd' : 'decided';
   }
 
   private reportPackageManager(instruction: Instruction, words: readonly ShellWord[], run: ScriptRun, replaceable: boolean): void {

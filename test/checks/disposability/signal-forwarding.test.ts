@@ -43,6 +43,13 @@ testCheck(check, {
   ],
   invalid: [
     {
+      name: 'an entrypoint that hands over with exec "$@" to npm start: CMD is judged',
+      filename: 'Dockerfile',
+      code: `FROM node:22\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["npm", "start"]\n`,
+      files: { 'docker-entrypoint.sh': `#!/bin/sh\nset -e\nexec "$@"\n`, 'package.json': JSON.stringify({ scripts: { start: 'node server.js' } }) },
+      errors: [{ messageId: 'packageManager', line: 4 }],
+    },
+    {
       name: 'npm start in exec form, start script known',
       filename: 'Dockerfile',
       code: `FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["npm", "start"]\n`,
