@@ -1,4 +1,5 @@
 import path from 'node:path/posix';
+import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { CheckContext } from '../define-check.ts';
 import { findUp } from '../../src/engine/repository.ts';
 import { basename, type ShellWord } from '../../src/languages/shell/commands.ts';
@@ -11,6 +12,8 @@ export interface PackageManifest {
   dir: string;
   json: Readonly<Record<string, unknown>>;
   scripts: Readonly<Record<string, string>>;
+  /** Where each script's `"name": "body"` pair sits in the file: findings on its commands go there. */
+  scriptRanges: ReadonlyMap<string, readonly [number, number]>;
 }
 
 /** A package.json of the repository, parsed once per run; undefined when absent or not JSON. */
@@ -30,7 +33,7 @@ export function readPackageManifest(context: CheckContext, filePath: string): Pa
       for (const [name, body] of Object.entries(json.scripts)) if (typeof body === 'string') scripts[name] = body;
     }
     const dir = path.dirname(filePath);
-    return { path: filePath, dir: dir === '.' ? '' : dir, json, scripts };
+    return { path: filePath, dir: dir === '.' ? '' : dir, json, scripts, scriptRanges: scriptRangesOf(text) };
   });
 }
 
@@ -119,4 +122,17 @@ export function scriptBodies(manifest: PackageManifest, run: ScriptRun): { name:
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The `"name": "body"` pairs under `scripts`, by name, with their ranges (JSON read as YAML keeps them). */
+function scriptRangesOf(text: string): Map<string, readonly [number, number]> {
+  const ranges = new Map<string, readonly [number, number]>();
+  const scripts = parseDocument(text).get('scripts', true);
+  if (!isMap(scripts)) return ranges;
+  for (const pair of scripts.items) {
+    const key = pair.key as YamlNode | null;
+    const value = pair.value as YamlNode | null;
+    if (isScalar(key) && key.range) ranges.set(String(key.value), [key.range[0], value?.range?.[1] ?? key.range[1]]);
+  }
+  return ranges;
 }

@@ -3,7 +3,7 @@ import type { CheckContext } from '../../define-check.ts';
 import { fileKindOf, hasStartScriptName, isTestPath } from '../../../src/engine/file-kind.ts';
 import { readUnlessUnreadable } from '../../../src/engine/repository.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
-import { isDevelopmentPath, readDevelopmentSites, readSites, relativeFile, type StartSite } from './sites.ts';
+import { isDevelopmentPath, lineIndexOf, readDevelopmentSites, readSites, relativeFile, type StartSite } from './sites.ts';
 import { directoryOf } from '../../../src/engine/repository.ts';
 import { buildKind, detaches, isInert, isMigration, longRunningKind } from './programs.ts';
 import { SiteWalk, type Hop, type PathCommand, type ProcessRole } from './walk.ts';
@@ -166,6 +166,7 @@ function walkSite(context: CheckContext, site: StartSite): StartPath {
     packageDir: site.packageDir,
     repo: context.repo,
     packageManifest: (dir) => nearestPackageManifest(context, dir),
+    lineIndex: (file) => lineIndexOf(context, file),
   });
   const chain: Hop[] = [];
   if (site.entry.kind === 'words') walk.words(site.entry, chain);

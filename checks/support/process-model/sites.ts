@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as Yaml
 import type { CheckContext } from '../../define-check.ts';
 import { fileKindOf } from '../../../src/engine/file-kind.ts';
 import { directoryOf } from '../../../src/engine/repository.ts';
+import { LineIndex } from '../../../src/engine/line-index.ts';
 import type { ShellWord } from '../../../src/languages/shell/commands.ts';
 import { readShellScript } from '../../../src/languages/shell/script.ts';
 import {
@@ -148,6 +149,7 @@ function herokuSites(context: CheckContext, file: string): StartSite[] {
   const parsed = parseYaml(context, file);
   if (!parsed) return [];
   const { text, document } = parsed;
+  const lines = lineIndexOf(context, file);
   const dir = directoryOf(file);
   const sites: StartSite[] = [];
   const base = (process: string, role: ProcessRole, line: number) => ({
@@ -172,11 +174,11 @@ function herokuSites(context: CheckContext, file: string): StartSite[] {
       const scalar = commandNode(item.value);
       if (!scalar || typeof scalar.value !== 'string') continue;
       withRun.add(name);
-      sites.push({ ...base(name, roleOfProcess(name), lineAt(text, scalar.range![0])), entry: scalarEntry(text, scalar) });
+      sites.push({ ...base(name, roleOfProcess(name), lines.lineOf(scalar.range![0])), entry: scalarEntry(text, lines, scalar) });
     }
   }
   const release = commandNode(document.getIn(['release'], true));
-  if (release && typeof release.value === 'string') sites.push({ ...base('release', 'release', lineAt(text, release.range![0])), entry: scalarEntry(text, release) });
+  if (release && typeof release.value === 'string') sites.push({ ...base('release', 'release', lines.lineOf(release.range![0])), entry: scalarEntry(text, lines, release) });
   const dockerBuilds = document.getIn(['build', 'docker'], true);
   if (isMap(dockerBuilds)) {
     for (const item of dockerBuilds.items) {
@@ -191,28 +193,27 @@ function herokuSites(context: CheckContext, file: string): StartSite[] {
 }
 
 /** A YAML string scalar as shell text: exact offsets when the source holds the value as written. */
-function scalarEntry(text: string, scalar: Scalar): SiteEntryText {
+function scalarEntry(text: string, lines: LineIndex, scalar: Scalar): SiteEntryText {
   const [start, valueEnd] = scalar.range!;
   const value = String(scalar.value);
   const source = text.slice(start, valueEnd);
   const offset = source === value ? start : source.slice(1, -1) === value ? start + 1 : undefined;
-  const lineEnd = text.indexOf('\n', start);
-  const at = [start, lineEnd === -1 || lineEnd > valueEnd ? valueEnd : lineEnd] as const;
+  const at = [start, Math.min(valueEnd, lineEndAt(lines, start))] as const;
   return offset === undefined ? { kind: 'shell', text: value, offset: 0, exact: false, at } : { kind: 'shell', text: value, offset, exact: true, at };
 }
 
 /** A compose `command`/`entrypoint`: a list is a word list; a string is split into words as compose does (no shell). */
-function composeWords(text: string, node: YamlNode): { words: ShellWord[]; exact: boolean; at: readonly [number, number] } | undefined {
+function composeWords(text: string, lines: LineIndex, node: YamlNode): { words: ShellWord[]; exact: boolean; at: readonly [number, number] } | undefined {
   if (isSeq(node)) {
     const words = node.items.filter(isScalar).map((item) => {
       const [start, end] = item.range!;
       return { value: String(item.value), start, end, quoted: true };
     });
     const [start, end] = node.range!;
-    return { words, exact: true, at: [start, Math.min(end, lineEndAt(text, start))] };
+    return { words, exact: true, at: [start, Math.min(end, lineEndAt(lines, start))] };
   }
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
-  const entry = scalarEntry(text, node);
+  const entry = scalarEntry(text, lines, node);
   if (entry.kind !== 'shell') return undefined;
   const words = readShellScript(entry.text, { offset: entry.offset }).statements.flatMap((statement) => (statement.type === 'command' ? statement.command.words : []));
   return { words, exact: entry.exact, at: entry.at };
@@ -232,6 +233,7 @@ function composeSites(context: CheckContext, file: string): StartSite[] {
   const parsed = parseYaml(context, file);
   if (!parsed) return [];
   const { text, document } = parsed;
+  const lines = lineIndexOf(context, file);
   const services = document.get('services', true);
   if (!isMap(services)) return [];
   const dir = directoryOf(file);
@@ -256,7 +258,7 @@ function composeSites(context: CheckContext, file: string): StartSite[] {
       ONE_OFF_PROCESS.has(name) || spec.has('profiles') || (String(spec.get('restart') ?? '') === 'no' && completedDependencies.has(name));
     const publishes = spec.has('ports');
     const role: ProcessRole = oneOff ? 'release' : publishes ? 'web' : roleOfProcess(name) === 'worker' && name !== 'worker' ? 'web' : roleOfProcess(name);
-    const line = lineAt(text, service.key && isScalar(service.key) ? service.key.range![0] : 0);
+    const line = lines.lineOf(service.key && isScalar(service.key) ? service.key.range![0] : 0);
     const command = spec.get('command', true) as YamlNode | undefined;
     const entrypoint = spec.get('entrypoint', true) as YamlNode | undefined;
     const resolveInImage = (scriptPath: string, fromFile: string): string | undefined =>
@@ -280,8 +282,8 @@ function composeSites(context: CheckContext, file: string): StartSite[] {
       if (site) sites.push(site);
       continue;
     }
-    const entryWords = entrypoint ? composeWords(text, entrypoint) : undefined;
-    const commandWords = command ? composeWords(text, command) : undefined;
+    const entryWords = entrypoint ? composeWords(text, lines, entrypoint) : undefined;
+    const commandWords = command ? composeWords(text, lines, command) : undefined;
     const imageEntrypoint = !entrypoint && build ? execEntrypoint(context, build) : undefined;
     const lead = entryWords ?? commandWords;
     if (!lead) continue;
@@ -398,7 +400,7 @@ function dockerfileSite(
     resolve: (scriptPath: string, fromFile: string) => repositoryFileFor(dockerfile, stages, scriptPath) ?? relativeFile(context.repo, directoryOf(fromFile), scriptPath),
     packageDir: directoryOf(file),
   };
-  const at = instructionLine(dockerfile, lead);
+  const at = instructionLine(dockerfile, lineIndexOf(context, file), lead);
   if (!leadCommands.exec) return { ...base, entry: shellEntry(dockerfile, lead, at) };
   const words = [...leadCommands.exec];
   if (entrypoint && cmd) {
@@ -424,9 +426,9 @@ function shellEntry(dockerfile: DockerfileFile, instruction: Instruction, at: re
   return { kind: 'shell', text: dockerfile.text.slice(start, end), offset: start, exact: true, at, escape: dockerfile.dockerfile().getEscapeCharacter() };
 }
 
-function instructionLine(dockerfile: DockerfileFile, instruction: Instruction): readonly [number, number] {
+function instructionLine(dockerfile: DockerfileFile, lines: LineIndex, instruction: Instruction): readonly [number, number] {
   const start = offsetOf(dockerfile, instruction.getRange().start);
-  return [start, Math.min(offsetOf(dockerfile, instruction.getRange().end), lineEndAt(dockerfile.text, start))];
+  return [start, Math.min(offsetOf(dockerfile, instruction.getRange().end), lineEndAt(lines, start))];
 }
 
 /**
@@ -440,6 +442,7 @@ function kubernetesSites(context: CheckContext, file: string): StartSite[] {
   const text = read(context, file);
   if (text === undefined || !text.includes('containers')) return [];
   const manifest = sharedManifest(context, file, text);
+  const lines = lineIndexOf(context, file);
   const sites: StartSite[] = [];
   for (const container of workloadContainers(manifest)) {
     const lead = container.command ?? container.args;
@@ -459,7 +462,7 @@ function kubernetesSites(context: CheckContext, file: string): StartSite[] {
       platformPort: false,
       unreferenced: false,
       groupSignals: signalsGroup(words),
-      entry: { kind: 'words', words, exact: true, at: [words[0]!.start, lineEndAt(text, words[0]!.start)] },
+      entry: { kind: 'words', words, exact: true, at: [words[0]!.start, lineEndAt(lines, words[0]!.start)] },
       resolve: (scriptPath, fromFile) => relativeFile(context.repo, '', scriptPath) ?? relativeFile(context.repo, directoryOf(fromFile), scriptPath),
       packageDir: '',
       ...(init ? { initContainer: true } : {}),
@@ -486,16 +489,16 @@ function shellWordOf(text: string, word: CommandWord): ShellWord {
 function packageStartSites(context: CheckContext, file: string): StartSite[] {
   const manifest = nearestPackageManifest(context, directoryOf(file));
   if (!manifest || manifest.path !== file || manifest.scripts.start === undefined) return [];
-  const text = read(context, file) ?? '';
-  const key = text.indexOf('"start"', Math.max(0, text.indexOf('"scripts"')));
-  const at = [Math.max(0, key), lineEndAt(text, Math.max(0, key))] as const;
+  const lines = lineIndexOf(context, file);
+  const key = manifest.scriptRanges.get('start')?.[0] ?? 0;
+  const at = [key, lineEndAt(lines, key)] as const;
   return [
     {
       process: 'web',
       role: 'web',
       roleFromCommand: false,
       file,
-      line: lineAt(text, at[0]),
+      line: lines.lineOf(at[0]),
       container: false,
       platformPort: false,
       unreferenced: false,
@@ -507,15 +510,14 @@ function packageStartSites(context: CheckContext, file: string): StartSite[] {
   ];
 }
 
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/** A repository file's lines, indexed once per run (sites and the walk share it). */
+export function lineIndexOf(context: CheckContext, file: string): LineIndex {
+  return context.perRun(`process-model:lines:${file}`, () => new LineIndex(context.repo.read(file) ?? ''));
 }
 
-function lineEndAt(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
+/** The offset where the line holding `offset` ends: a finding on a one-line command stays on that line. */
+function lineEndAt(lines: LineIndex, offset: number): number {
+  return lines.endOf(lines.lineOf(offset));
 }
 
 /** A script path relative to a directory, when it names a repository file. */

@@ -5,6 +5,7 @@ import { readShellScript, type ShellRedirect, type ShellStatement } from '../../
 import { scriptRun, type PackageManifest, type ScriptRun } from '../package-scripts.ts';
 import { programWords } from './programs.ts';
 import { fileKindOf } from '../../../src/engine/file-kind.ts';
+import type { LineIndex } from '../../../src/engine/line-index.ts';
 
 /*
  * Follows one start site's commands the way a shell would run them (RULES-commands.md §4.1),
@@ -73,6 +74,8 @@ export interface SiteEntry {
   repo: RepositoryView;
   /** The package.json nearest to a directory, parsed once per run. */
   packageManifest: (dir: string) => PackageManifest | undefined;
+  /** A repository file's lines, indexed once per run. */
+  lineIndex: (file: string) => LineIndex;
 }
 
 /** A word list run without a shell (exec form): the words after the program are its arguments. */
@@ -166,7 +169,6 @@ export class SiteWalk {
   readonly commands: PathCommand[] = [];
   trapsTerm = false;
   readonly #site: SiteEntry;
-  readonly #lineStarts = new Map<string, number[]>();
   readonly #visiting = new Set<string>();
 
   constructor(site: SiteEntry) {
@@ -469,7 +471,7 @@ export class SiteWalk {
       const key = `script:${manifest.path}:${name}`;
       if (this.#visiting.has(key)) continue;
       this.#visiting.add(key);
-      const at = this.scriptKeyRange(manifest, name);
+      const at = manifest.scriptRanges.get(name) ?? ([0, 0] as const);
       const chain = [...frame.chain, this.hopOf(command)];
       const inner = this.frame(manifest.path, false, at, chain, undefined, false, command);
       inner.depth = frame.depth + 1;
@@ -482,17 +484,6 @@ export class SiteWalk {
   private manifestFor(fromFile: string): PackageManifest | undefined {
     const dir = fromFile === this.#site.file ? this.#site.packageDir : path.dirname(fromFile);
     return this.#site.packageManifest(dir === '.' ? '' : dir);
-  }
-
-  /** The range of `"name": …` in a package.json, where findings on its commands sit. */
-  private scriptKeyRange(manifest: PackageManifest, name: string): readonly [number, number] {
-    const text = this.read(manifest.path) ?? '';
-    const key = JSON.stringify(name);
-    const scripts = text.indexOf('"scripts"');
-    const start = text.indexOf(`${key}`, scripts === -1 ? 0 : scripts);
-    if (start === -1) return [0, 0];
-    const lineEnd = text.indexOf('\n', start);
-    return [start, lineEnd === -1 ? text.length : lineEnd];
   }
 
   private record(
@@ -538,26 +529,10 @@ export class SiteWalk {
   }
 
   private hopOf(command: PathCommand): Hop {
-    return { file: command.file, line: this.lineOf(command.file, command.at[0]) };
+    return { file: command.file, line: this.#site.lineIndex(command.file).lineOf(command.at[0]) };
   }
 
-  lineOf(file: string, offset: number): number {
-    let starts = this.#lineStarts.get(file);
-    if (!starts) {
-      const text = this.read(file) ?? '';
-      starts = [0];
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-      this.#lineStarts.set(file, starts);
-    }
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  }
+
 
   private read(file: string): string | undefined {
     return this.#site.repo.read(file);
