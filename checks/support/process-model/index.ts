@@ -3,7 +3,7 @@ import type { CheckContext } from '../../define-check.ts';
 import { fileKindOf, hasStartScriptName, isTestPath } from '../../../src/engine/file-kind.ts';
 import { readUnlessUnreadable } from '../../../src/engine/repository.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
-import { isDevelopmentPath, lineIndexOf, readDevelopmentSites, readSites, relativeFile, type StartSite } from './sites.ts';
+import { isDevelopmentPath, lineIndexOf, readSites, relativeFile, type StartSite } from './sites.ts';
 import { directoryOf } from '../../../src/engine/repository.ts';
 import { buildKind, detaches, isInert, isMigration, longRunningKind } from './programs.ts';
 import { SiteWalk, type Hop, type PathCommand, type ProcessRole } from './walk.ts';
@@ -122,16 +122,16 @@ export function runsOrLeadsTo(startPath: StartPath, command: PathCommand, test: 
 
 function buildModel(context: CheckContext): ProcessModel {
   const repo = context.repo;
-  const sites = readSites(context);
+  const { production, development } = readSites(context);
   const paths: StartPath[] = [];
   const reached = new Set<string>();
-  for (const site of sites) {
+  for (const site of production) {
     const startPath = walkSite(context, site);
     for (const command of startPath.commands) reached.add(command.file);
     if (site.roleFromCommand) settleRole(startPath);
     paths.push(startPath);
   }
-  for (const site of readDevelopmentSites(context)) for (const command of walkSite(context, site).commands) reached.add(command.file);
+  for (const site of development) for (const command of walkSite(context, site).commands) reached.add(command.file);
   for (const file of unreferencedStartScripts(context, reached)) {
     const text = context.repo.read(file);
     if (text === undefined) continue;

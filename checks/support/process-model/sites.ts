@@ -71,53 +71,51 @@ function roleOfProcess(name: string): ProcessRole {
   return 'worker';
 }
 
+/** The start sites of the repository, and its development-only sites (§3.4). */
+export interface RepositorySites {
+  /** In the order a command is first named by: Procfiles, heroku.yml, compose, images, Kubernetes, package.json `start`. */
+  production: StartSite[];
+  /** Never reviewed, but the scripts they run are referenced, so not unreferenced start scripts either (§2.8). */
+  development: StartSite[];
+}
+
 /**
- * The development-only Procfiles, compose files and Dockerfiles (§3.4): never reviewed, but the
- * scripts they run are referenced, so they are not unreferenced start scripts either (§2.8).
+ * Every start site, from one pass over the repository's paths. A site's file that exists but
+ * cannot be read throws UnreadableFileError: the start-command findings are then withheld and
+ * the file named, never guessed clean.
  */
-export function readDevelopmentSites(context: CheckContext): StartSite[] {
-  const sites: StartSite[] = [];
+export function readSites(context: CheckContext): RepositorySites {
+  const procfiles: StartSite[] = [];
+  const heroku: StartSite[] = [];
+  const compose: StartSite[] = [];
+  const images: StartSite[] = [];
+  const kubernetes: StartSite[] = [];
+  const packages: string[] = [];
+  const development: StartSite[] = [];
   for (const file of context.repo.paths()) {
     const kind = fileKindOf(file);
-    if (kind === 'procfile' && (DEVELOPMENT_PROCFILE.test(path.basename(file)) || file.includes('.devcontainer/'))) sites.push(...procfileSites(context, file));
-    if (kind === 'compose' && isDevelopmentCompose(file)) sites.push(...composeSites(context, file));
-    if (kind === 'dockerfile' && isDevelopmentDockerfile(file)) {
-      const site = dockerfileSite(context, file, undefined, { process: 'development', role: 'release', roleFromCommand: false });
-      if (site) sites.push(site);
+    if (kind === 'procfile') {
+      const local = DEVELOPMENT_PROCFILE.test(path.basename(file)) || file.includes('.devcontainer/');
+      (local ? development : procfiles).push(...procfileSites(context, file));
+    } else if (kind === 'compose') {
+      (isDevelopmentCompose(file) ? development : compose).push(...composeSites(context, file));
+    } else if (kind === 'dockerfile') {
+      const local = isDevelopmentDockerfile(file);
+      const site = dockerfileSite(context, file, undefined, local ? { process: 'development', role: 'release', roleFromCommand: false } : { process: 'image', role: 'web', roleFromCommand: true });
+      if (site) (local ? development : images).push(site);
+    } else if (kind === 'package-json' && !isDevelopmentPath(file)) {
+      packages.push(file);
     }
+    if (path.basename(file) === 'heroku.yml') heroku.push(...herokuSites(context, file));
+    if (mayHoldManifest(file) && !isDevelopmentPath(file)) kubernetes.push(...kubernetesSites(context, file));
   }
-  return sites;
-}
-
-export function readSites(context: CheckContext): StartSite[] {
-  const sites: StartSite[] = [];
-  const paths = context.repo.paths();
-  const kinds = paths.map((file) => ({ file, kind: fileKindOf(file) }));
-  for (const { file, kind } of kinds) {
-    if (kind === 'procfile' && !DEVELOPMENT_PROCFILE.test(path.basename(file)) && !file.includes('.devcontainer/')) sites.push(...procfileSites(context, file));
-  }
-  for (const { file } of kinds) if (path.basename(file) === 'heroku.yml') sites.push(...herokuSites(context, file));
-  for (const { file, kind } of kinds) if (kind === 'compose' && !isDevelopmentCompose(file)) sites.push(...composeSites(context, file));
-  for (const { file, kind } of kinds) {
-    if (kind !== 'dockerfile' || isDevelopmentDockerfile(file)) continue;
-    const site = dockerfileSite(context, file, undefined, { process: 'image', role: 'web', roleFromCommand: true });
-    if (site) sites.push(site);
-  }
-  for (const { file } of kinds) if (mayHoldManifest(file) && !isDevelopmentPath(file)) sites.push(...kubernetesSites(context, file));
-  if (sites.length === 0) for (const { file, kind } of kinds) if (kind === 'package-json' && !isDevelopmentPath(file)) sites.push(...packageStartSites(context, file));
-  return sites;
-}
-
-/**
- * A start site's file. One that exists but could not be read throws UnreadableFileError: the
- * findings of start-command rules are then withheld and the file named, never guessed clean.
- */
-function read(context: CheckContext, file: string): string | undefined {
-  return context.repo.read(file);
+  const production = [...procfiles, ...heroku, ...compose, ...images, ...kubernetes];
+  if (production.length === 0) production.push(...packages.flatMap((file) => packageStartSites(context, file)));
+  return { production, development };
 }
 
 function procfileSites(context: CheckContext, file: string): StartSite[] {
-  const text = read(context, file);
+  const text = context.repo.read(file);
   if (text === undefined) return [];
   const dir = directoryOf(file);
   return parseProcfile(text)
@@ -139,7 +137,7 @@ function procfileSites(context: CheckContext, file: string): StartSite[] {
 }
 
 function parseYaml(context: CheckContext, file: string): { text: string; document: Document.Parsed } | undefined {
-  const text = read(context, file);
+  const text = context.repo.read(file);
   if (text === undefined) return undefined;
   const document = parseDocument(text, { uniqueKeys: false });
   return document.errors.length > 0 ? undefined : { text, document };
@@ -331,7 +329,7 @@ function imageFile(context: CheckContext, build: ComposeBuild, scriptPath: strin
 
 function dockerfileFile(context: CheckContext, file: string): DockerfileFile | undefined {
   return context.perRun(`process-model:dockerfile:${file}`, () => {
-    const text = read(context, file);
+    const text = context.repo.read(file);
     return text === undefined ? undefined : repositoryDockerfile(context.repo, file, text);
   });
 }
@@ -439,7 +437,7 @@ function instructionLine(dockerfile: DockerfileFile, lines: LineIndex, instructi
  * here; with `args` only, the image's entrypoint is unknown, so PID 1 is not judged.
  */
 function kubernetesSites(context: CheckContext, file: string): StartSite[] {
-  const text = read(context, file);
+  const text = context.repo.read(file);
   if (text === undefined || !text.includes('containers')) return [];
   const manifest = sharedManifest(context, file, text);
   const lines = lineIndexOf(context, file);
