@@ -4,7 +4,7 @@ import { defaultSkipReason, fileKindOf, hasStartScriptName, isTestPath } from '.
 import { DockerfileParser, JSONInstruction } from 'dockerfile-ast';
 import { mayPinImages } from '../languages/kubernetes/pinned-images.ts';
 import { parseCommandLine } from '../languages/shell/command-line.ts';
-import { parseProcfile } from '../../checks/support/procfile.ts';
+import { parseProcfile } from '../languages/shell/procfile.ts';
 
 /**
  * At most this many unchanged files per revision are fetched for the rules that look beyond

@@ -4,7 +4,7 @@ import { isLongRunning, reachedThrough, runsOrLeadsTo} from '../../support/proce
 import { commandText, pathData, START_SITE_KINDS, startCommands } from '../../support/process-model/detector.ts';
 import { isMigration } from '../../support/process-model/programs.ts';
 import type { PathCommand } from '../../support/process-model/walk.ts';
-import { parseProcfile } from '../../support/procfile.ts';
+import { parseProcfile } from '../../../src/languages/shell/procfile.ts';
 
 export default defineDetector<MessageId>({
   kinds: START_SITE_KINDS,

@@ -17,7 +17,7 @@ import {
   type DockerfileFile,
   type DockerStage,
 } from '../dockerfile-stages.ts';
-import { parseProcfile } from '../procfile.ts';
+import { parseProcfile } from '../../../src/languages/shell/procfile.ts';
 import { mayHoldManifest, sharedManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
 import { workloadContainers, type CommandWord } from '../../../src/languages/kubernetes/workload-containers.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
