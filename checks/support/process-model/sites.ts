@@ -21,7 +21,7 @@ import { parseProcfile } from '../../../src/languages/shell/procfile.ts';
 import { mayHoldManifest, sharedManifest } from '../../../src/languages/kubernetes/read-manifest.ts';
 import { workloadContainers, type CommandWord } from '../../../src/languages/kubernetes/workload-containers.ts';
 import { nearestPackageManifest } from '../package-scripts.ts';
-import type { ProcessRole } from './walk.ts';
+import type { ProcessRole, ShellEntry, WordsEntry } from './walk.ts';
 
 /*
  * The start sites of RULES-commands.md §2: Procfiles, heroku.yml, compose services, the final
@@ -29,9 +29,8 @@ import type { ProcessRole } from './walk.ts';
  * Development-only sites (§3.4) are not sites.
  */
 
-export type SiteEntryText =
-  | { kind: 'words'; words: ShellWord[]; exact: boolean; at: readonly [number, number] }
-  | { kind: 'shell'; text: string; offset: number; exact: boolean; at: readonly [number, number]; escape?: string };
+/** What a site names: a word list run without a shell, or shell text. */
+export type SiteEntryText = (WordsEntry & { kind: 'words' }) | (ShellEntry & { kind: 'shell' });
 
 export interface StartSite {
   process: string;

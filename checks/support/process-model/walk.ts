@@ -161,7 +161,7 @@ export function expandWord(word: ShellWord, variables: ReadonlyMap<string, strin
 }
 
 /** The role a dispatch word (`web`, `worker`, `migrate`) gives its branch. */
-export function roleOfWord(word: string): ProcessRole | undefined {
+function roleOfWord(word: string): ProcessRole | undefined {
   return Object.hasOwn(ROLE_WORDS, word.toLowerCase()) ? ROLE_WORDS[word.toLowerCase()] : undefined;
 }
 
