@@ -1,7 +1,6 @@
 import { floorTargets, round, type BenchContext, type BenchSection, type ReviewAtSize } from './bench-section.ts';
 import type { BenchRepo } from './bench-workspace.ts';
-import { measureRounds, ourReviewReport, toolReport, type ToolReport } from './measure-rounds.ts';
-import { readParseOutput, readSecretlintOutput } from './tool-outputs.ts';
+import { measureAgainstParseFloor, type ToolReport } from './measure-rounds.ts';
 
 interface StyleReport {
   manifests: number;
@@ -44,29 +43,17 @@ export const manifestsSection: BenchSection = {
 };
 
 async function measureStyle(context: BenchContext, repo: BenchRepo, style: 'plain' | 'helm', notes: string[]): Promise<StyleReport> {
-  const { commands } = context;
-  const figures = await measureRounds(
-    { ours: commands.review(repo.dir), yamlParse: commands.yamlParse(repo.dir), secretlint: commands.secretlint(repo.dir) },
-    context.runs,
-    context.progress,
-  );
-  const { last: lastOurs, report: oursReport } = ourReviewReport(figures.ours);
-  const parse = readParseOutput(figures.yamlParse.outputs.at(-1)!);
-  const secretlint = readSecretlintOutput(figures.secretlint.outputs.at(-1)!);
-  if (lastOurs.filesSkipped > 0 || lastOurs.filesScanned !== repo.files) {
-    notes.push(`${style} ${repo.scriptFiles}: twelve-factor-review scanned ${lastOurs.filesScanned} of ${repo.files} files (${lastOurs.filesSkipped} skipped)`);
-  }
-  const floorMs = figures.yamlParse.wallMs + figures.secretlint.wallMs;
+  const measured = await measureAgainstParseFloor(context, repo, context.commands.yamlParse(repo.dir), `${style} ${repo.scriptFiles}`, notes);
   return {
     manifests: repo.scriptFiles,
     files: repo.files,
     lines: repo.lines,
-    ours: oursReport,
-    engineMsPerManifest: round(oursReport.engineMs / repo.scriptFiles, 2),
-    yamlParse: { ...toolReport(figures.yamlParse, parse.files), filesParsed: parse.files, filesWithParseErrors: parse.filesWithErrors },
-    secretlint: { ...toolReport(figures.secretlint, secretlint.filesScanned), filesScanned: secretlint.filesScanned, findings: secretlint.findings },
-    floorMs: Math.round(floorMs),
-    ratios: { oursToFloor: round(figures.ours.wallMs / floorMs, 3) },
+    ours: measured.ours,
+    engineMsPerManifest: round(measured.ours.engineMs / repo.scriptFiles, 2),
+    yamlParse: { ...measured.parse.report, filesParsed: measured.parse.files, filesWithParseErrors: measured.parse.filesWithErrors },
+    secretlint: measured.secretlint,
+    floorMs: measured.floorMs,
+    ratios: { oursToFloor: measured.oursToFloor },
   };
 }
 

@@ -1,6 +1,7 @@
 import { round } from './bench-section.ts';
 import { measureProcess, type ProcessSpec } from './measure-process.ts';
-import { readReviewOutput } from './tool-outputs.ts';
+import type { BenchRepo } from './bench-workspace.ts';
+import { readParseOutput, readReviewOutput, readSecretlintOutput } from './tool-outputs.ts';
 
 /** One tool's figures over several runs: medians, plus every run's wall time. */
 export interface ToolFigures {
@@ -84,5 +85,33 @@ export function ourReviewReport(figures: ToolFigures) {
       findings: last.findings,
       byRule: last.byRule,
     },
+  };
+}
+
+/**
+ * Our review of `repo` against its floor, measured side by side: a parse of every source file
+ * by `parse` (tree-sitter, `yaml`) plus the secretlint CLI. `label` names the repository in notes.
+ */
+export async function measureAgainstParseFloor(
+  context: { commands: { review(dir: string): ProcessSpec; secretlint(dir: string): ProcessSpec }; runs: number; progress(message: string): void },
+  repo: BenchRepo,
+  parse: ProcessSpec,
+  label: string,
+  notes: string[],
+) {
+  const figures = await measureRounds({ ours: context.commands.review(repo.dir), parse, secretlint: context.commands.secretlint(repo.dir) }, context.runs, context.progress);
+  const { last: lastOurs, report: ours } = ourReviewReport(figures.ours);
+  const parsed = readParseOutput(figures.parse.outputs.at(-1)!);
+  const secretlint = readSecretlintOutput(figures.secretlint.outputs.at(-1)!);
+  if (lastOurs.filesSkipped > 0 || lastOurs.filesScanned !== repo.files) {
+    notes.push(`${label}: twelve-factor-review scanned ${lastOurs.filesScanned} of ${repo.files} files (${lastOurs.filesSkipped} skipped)`);
+  }
+  const floorMs = figures.parse.wallMs + figures.secretlint.wallMs;
+  return {
+    ours,
+    parse: { report: toolReport(figures.parse, parsed.files), files: parsed.files, filesWithErrors: parsed.filesWithErrors },
+    secretlint: { ...toolReport(figures.secretlint, secretlint.filesScanned), filesScanned: secretlint.filesScanned, findings: secretlint.findings },
+    floorMs: Math.round(floorMs),
+    oursToFloor: round(figures.ours.wallMs / floorMs, 3),
   };
 }

@@ -1,7 +1,7 @@
 import type { BenchRepo } from './bench-workspace.ts';
 import { floorTargets, round, targetCheck, targetSize, type BenchContext, type BenchSection, type ReviewAtSize } from './bench-section.ts';
-import { median, measureRounds, ourReviewReport, toolReport, type ToolReport } from './measure-rounds.ts';
-import { readParseOutput, readReviewOutput, readSecretlintOutput } from './tool-outputs.ts';
+import { measureAgainstParseFloor, median, measureRounds, type ToolReport } from './measure-rounds.ts';
+import { readReviewOutput } from './tool-outputs.ts';
 
 /** DESIGN.md (Performance, Python): "a mixed repository costs no more than the sum of its parts". */
 const MAX_MIXED_TO_PARTS = 1.0;
@@ -40,31 +40,19 @@ export const pythonSection: BenchSection = {
 };
 
 async function measureSize(context: BenchContext, repo: BenchRepo, notes: string[]): Promise<SizeReport> {
-  const { commands } = context;
-  const figures = await measureRounds(
-    { ours: commands.review(repo.dir), pythonParse: commands.pythonParse(repo.dir), secretlint: commands.secretlint(repo.dir) },
-    context.runs,
-    context.progress,
-  );
-  const { last: lastOurs, report: oursReport } = ourReviewReport(figures.ours);
-  const parse = readParseOutput(figures.pythonParse.outputs.at(-1)!);
-  const secretlint = readSecretlintOutput(figures.secretlint.outputs.at(-1)!);
-  if (lastOurs.filesScanned !== repo.files) {
-    notes.push(`${repo.scriptFiles}: twelve-factor-review scanned ${lastOurs.filesScanned} of ${repo.files} files (${lastOurs.filesSkipped} skipped)`);
+  const measured = await measureAgainstParseFloor(context, repo, context.commands.pythonParse(repo.dir), `${repo.scriptFiles} Python files`, notes);
+  if (measured.parse.files !== repo.scriptFiles || measured.parse.filesWithErrors > 0) {
+    notes.push(`${repo.scriptFiles}: tree-sitter parsed ${measured.parse.files} of ${repo.scriptFiles} files, ${measured.parse.filesWithErrors} with syntax errors`);
   }
-  if (parse.files !== repo.scriptFiles || parse.filesWithErrors > 0) {
-    notes.push(`${repo.scriptFiles}: tree-sitter parsed ${parse.files} of ${repo.scriptFiles} files, ${parse.filesWithErrors} with syntax errors`);
-  }
-  const floorMs = figures.pythonParse.wallMs + figures.secretlint.wallMs;
   return {
     pythonFiles: repo.scriptFiles,
     files: repo.files,
     lines: repo.lines,
-    ours: oursReport,
-    pythonParse: { ...toolReport(figures.pythonParse, parse.files), filesParsed: parse.files, filesWithSyntaxErrors: parse.filesWithErrors },
-    secretlint: { ...toolReport(figures.secretlint, secretlint.filesScanned), filesScanned: secretlint.filesScanned, findings: secretlint.findings },
-    floorMs: Math.round(floorMs),
-    ratios: { oursToFloor: round(figures.ours.wallMs / floorMs, 3) },
+    ours: measured.ours,
+    pythonParse: { ...measured.parse.report, filesParsed: measured.parse.files, filesWithSyntaxErrors: measured.parse.filesWithErrors },
+    secretlint: measured.secretlint,
+    floorMs: measured.floorMs,
+    ratios: { oursToFloor: measured.oursToFloor },
   };
 }
 
